@@ -1,9 +1,13 @@
-import 'reflect-metadata';
-import { Injectable, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Dto } from '@plenary/contracts';
-@Injectable() class A { hi() { return 'a'; } }
-@Injectable() class B { constructor(readonly a: A) {} }
-@Module({ providers: [A, B] }) class M {}
-const app = await NestFactory.createApplicationContext(M, { logger: false });
-console.log(app.get(B).a.hi(), new Dto());
+import { runService } from '@plenary/runtime';
+import { AppModule } from './app.module.js';
+import { EventsConfig } from './events.config.js';
+
+await runService({
+  module: AppModule,
+  config: EventsConfig,
+  openApi: {
+    title: 'Plenary events API',
+    description: 'Meetings: their parties, dates, agenda and lifecycle. Owned by the events service.',
+    version: '1',
+  },
+});

@@ -1,0 +1,6 @@
+import { ServiceConfig } from '@plenary/config';
+
+export class EventsConfig extends ServiceConfig {
+  readonly service = 'events';
+  override HTTP_PORT = 3001;
+}

@@ -1,0 +1,22 @@
+export const ROLES = ['secretariat', 'coordinator', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who is calling, from a verified bearer token. A coordinator's token is bound to one meeting
+ * and one party: they act on their own delegation only.
+ */
+export interface Principal {
+  subject: string;
+  role: Role;
+  name?: string;
+  /** coordinator only: the meeting the token is for */
+  eventId?: string;
+  /** coordinator only: the party (e.g. KAZ) they coordinate */
+  party?: string;
+}
+
+/** True when the principal may act for this party at this meeting: the secretariat, or its own coordinator. */
+export function mayActForParty(principal: Principal, eventId: string, party: string): boolean {
+  if (principal.role === 'secretariat') return true;
+  return principal.role === 'coordinator' && principal.eventId === eventId && principal.party === party;
+}

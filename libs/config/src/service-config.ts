@@ -1,0 +1,173 @@
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { EnvVar } from './env-var.decorator.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const HOST_PORT_LIST = /^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/;
+
+const splitList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * The environment every Plenary service reads: HTTP, logging, store, Kafka, auth.
+ * Each app extends it with its own name and defaults; libs inject this base class.
+ */
+export abstract class ServiceConfig {
+  /** The app's short name (events, participants, reports): not configurable, set by the subclass. */
+  abstract readonly service: string;
+
+  @EnvVar('TCP port of the HTTP API.')
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT = 3000;
+
+  @EnvVar('Address the HTTP API listens on.')
+  @IsString()
+  HTTP_HOST = '0.0.0.0';
+
+  @EnvVar('Largest accepted request body, e.g. 100kb or 1mb.')
+  @Matches(/^\d+(b|kb|mb)$/i)
+  HTTP_BODY_LIMIT = '100kb';
+
+  @EnvVar('Origins allowed by CORS, comma-separated (e.g. https://plenary.example.org). Unset: no CORS.', {
+    optional: true,
+  })
+  @IsOptional()
+  @Transform(splitList)
+  @IsUrl({ require_tld: false, require_protocol: true }, { each: true })
+  CORS_ORIGINS?: string[];
+
+  @EnvVar('Log level: fatal, error, warn, info, debug, trace or silent.')
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @EnvVar('MongoDB connection string (MongoDB or FerretDB), e.g. mongodb://127.0.0.1:27017.')
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'must be a mongodb:// or mongodb+srv:// URL' })
+  MONGO_URL: string;
+
+  @EnvVar("Database this service owns; no two services share one. Default: plenary_<service>.", {
+    optional: true,
+  })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,62}$/, { message: 'must be lower case letters, digits and _' })
+  MONGO_DATABASE?: string;
+
+  @EnvVar('How long a store operation may wait for the server before it fails (ms).')
+  @IsInt()
+  @Min(100)
+  MONGO_TIMEOUT_MS = 3000;
+
+  @EnvVar('Kafka bootstrap brokers, comma-separated host:port.')
+  @Matches(HOST_PORT_LIST, { message: 'must be host:port[,host:port...]' })
+  KAFKA_BROKERS: string;
+
+  @EnvVar('Prefix for every topic name, to share one cluster between environments.')
+  @Matches(/^[a-zA-Z0-9._-]*$/)
+  KAFKA_TOPIC_PREFIX = '';
+
+  @EnvVar('Partitions of the topics this service creates.')
+  @IsInt()
+  @Min(1)
+  KAFKA_TOPIC_PARTITIONS = 3;
+
+  @EnvVar('Replication factor of the topics this service creates; -1 takes the broker default.')
+  @IsInt()
+  @Min(-1)
+  KAFKA_TOPIC_REPLICATION_FACTOR = -1;
+
+  @EnvVar('Retention of the topics this service creates (ms); -1 keeps every message, so subscribers can replay.')
+  @IsInt()
+  @Min(-1)
+  KAFKA_TOPIC_RETENTION_MS = -1;
+
+  @EnvVar('Consumer group of this service. Default: plenary-<service>.', { optional: true })
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9._-]+$/)
+  KAFKA_CONSUMER_GROUP?: string;
+
+  @EnvVar('Partitions a service instance processes at the same time.')
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CONSUMER_CONCURRENCY = 3;
+
+  @EnvVar('Attempts at a failing message before it goes to the dead-letter topic.')
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  CONSUMER_MAX_ATTEMPTS = 4;
+
+  @EnvVar('First retry delay for a failing message (ms); doubles on each attempt.')
+  @IsInt()
+  @Min(1)
+  CONSUMER_RETRY_BACKOFF_MS = 100;
+
+  @EnvVar('How often the outbox relay looks for unsent messages besides being woken by writes (ms).')
+  @IsInt()
+  @Min(50)
+  OUTBOX_SWEEP_INTERVAL_MS = 1000;
+
+  @EnvVar('Most documents the outbox relay sends in one Kafka request.')
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  OUTBOX_BATCH_SIZE = 200;
+
+  @EnvVar('Shared secret (HS256, at least 32 characters) to verify bearer tokens. Set this or AUTH_JWKS_URL.', {
+    optional: true,
+    secret: true,
+  })
+  @ValidateIf((config: ServiceConfig) => !config.AUTH_JWKS_URL)
+  @IsString({ message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set' })
+  @MinLength(32)
+  AUTH_JWT_SECRET?: string;
+
+  @EnvVar("JWKS URL of an identity provider whose RS256/ES256 tokens are accepted. Set this or AUTH_JWT_SECRET.", {
+    optional: true,
+  })
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  AUTH_JWKS_URL?: string;
+
+  @EnvVar('Expected "iss" claim of bearer tokens.')
+  @IsString()
+  AUTH_ISSUER = 'plenary';
+
+  @EnvVar('Expected "aud" claim of bearer tokens.')
+  @IsString()
+  AUTH_AUDIENCE = 'plenary';
+
+  @EnvVar('How long a stopping service may take to drain consumers and flush the outbox (ms).')
+  @IsInt()
+  @Min(1000)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+
+  get kafkaBrokers(): string[] {
+    return this.KAFKA_BROKERS.split(',').map((b) => b.trim());
+  }
+
+  get mongoDatabase(): string {
+    return this.MONGO_DATABASE ?? `plenary_${this.service}`;
+  }
+
+  get consumerGroup(): string {
+    return this.KAFKA_CONSUMER_GROUP ?? `plenary-${this.service}`;
+  }
+}

@@ -1,0 +1,25 @@
+import type { Admin } from 'kafkajs';
+import type { ServiceConfig } from '@plenary/config';
+
+/**
+ * Creates the topics a service writes to or reads from, with the project's settings rather
+ * than the broker's defaults: partitions, replication and retention (kept forever by default,
+ * so a new subscriber can replay from the beginning). Existing topics are left as they are.
+ */
+export async function ensureTopics(admin: Admin, topics: string[], config: ServiceConfig): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = [...new Set(topics)].filter((t) => !existing.has(t));
+  if (missing.length === 0) return;
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((topic) => ({
+      topic,
+      numPartitions: config.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
+      configEntries: [
+        { name: 'retention.ms', value: String(config.KAFKA_TOPIC_RETENTION_MS) },
+        { name: 'cleanup.policy', value: 'delete' },
+      ],
+    })),
+  });
+}

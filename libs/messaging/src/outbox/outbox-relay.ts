@@ -1,0 +1,226 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { ServiceConfig } from '@plenary/config';
+import type { TopicName } from '@plenary/contracts';
+import { LOGGER, type Logger } from '@plenary/observability';
+import type { Producer, TopicMessages } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { encodeMessage } from '../cloud-events/cloud-event-codec.js';
+import { createKafka } from '../kafka/kafka-client.js';
+import { TopicNames } from '../kafka/topic-names.js';
+import { ensureTopics } from '../kafka/topic-provisioner.js';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
+import type { OutboxEntry } from './outbox-carrier.js';
+
+interface PendingDocument {
+  // Plenary documents use string ids (UUIDv7).
+  _id: string;
+  version: number;
+  outbox: OutboxEntry[];
+}
+
+export interface RelayStatus {
+  running: boolean;
+  sent: number;
+  lastSentAt?: string;
+  lastError?: string;
+  lastErrorAt?: string;
+}
+
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Sends the messages waiting in outboxes to Kafka, then clears them. Woken by every write and
+ * sweeping on a timer besides, it catches up by itself after Kafka, the store or the service
+ * itself was down. Delivery is at least once: a crash between the send and the clear sends a
+ * message again, with the same id, and consumers drop the duplicate.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap {
+  private readonly kafka;
+  private producer: Producer | undefined;
+  private topicsReady = false;
+  private running = false;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
+  private loop: Promise<void> | undefined;
+  private readonly status: RelayStatus = { running: false, sent: 0 };
+
+  constructor(
+    private readonly config: ServiceConfig,
+    private readonly topics: TopicNames,
+    @InjectConnection() private readonly connection: Connection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.kafka = createKafka(config, logger, 'relay');
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.status.running = true;
+    this.loop = this.run();
+  }
+
+  /** Ask for a pass now (after a write) rather than at the next sweep. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  getStatus(): RelayStatus {
+    return { ...this.status };
+  }
+
+  /** Stops the loop after one last pass, so that what was written before shutdown is sent. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake();
+    await this.loop;
+    try {
+      await this.pass();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox: final flush failed; the messages stay in the outbox for the next start');
+    }
+    await this.producer?.disconnect().catch(() => undefined);
+    this.status.running = false;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let sent = 0;
+      try {
+        sent = await this.pass();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.recordError(error as Error);
+        await this.resetProducer();
+        // Writes do not cut this wait short: they would only hammer a broker that is away.
+        await this.sleep(Math.min(100 * 2 ** failures, MAX_BACKOFF_MS), false);
+        continue;
+      }
+      // A full batch means more may be waiting: go on at once.
+      if (sent < this.config.OUTBOX_BATCH_SIZE) await this.sleep(this.config.OUTBOX_SWEEP_INTERVAL_MS, true);
+    }
+  }
+
+  /** One pass: read pending documents, send their messages in order, clear what was sent. Returns how many documents it handled. */
+  async pass(): Promise<number> {
+    let handled = 0;
+    for (const name of this.options.outboxCollections) {
+      const collection = this.connection.collection<PendingDocument>(name);
+      const documents = (await collection
+        .find({ outboxPending: true }, { projection: { _id: 1, version: 1, outbox: 1 } })
+        .limit(this.config.OUTBOX_BATCH_SIZE)
+        .toArray()) as PendingDocument[];
+      if (documents.length === 0) continue;
+      await this.send(documents.flatMap((d) => d.outbox ?? []));
+      await this.clear(name, documents);
+      handled += documents.length;
+    }
+    return handled;
+  }
+
+  private async send(entries: OutboxEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    // Oldest first, so that messages about one meeting keep the order they were written in.
+    const ordered = [...entries].sort((a, b) => new Date(a.time).getTime() - new Date(b.time).getTime() || (a.id < b.id ? -1 : 1));
+    const byTopic = new Map<string, TopicMessages>();
+    for (const entry of ordered) {
+      const topic = this.topics.resolve(entry.topic as TopicName);
+      if (!byTopic.has(topic)) byTopic.set(topic, { topic, messages: [] });
+      byTopic.get(topic)!.messages.push(encodeMessage({ ...entry, time: new Date(entry.time) }));
+    }
+    const producer = await this.connectedProducer();
+    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
+    this.status.sent += entries.length;
+    this.status.lastSentAt = new Date().toISOString();
+  }
+
+  private async clear(collectionName: string, documents: PendingDocument[]): Promise<void> {
+    const collection = this.connection.collection<PendingDocument>(collectionName);
+    // Clear at the version read: if the document changed meanwhile, its new messages stay.
+    const result = await collection.bulkWrite(
+      documents.map((d) => ({
+        updateOne: {
+          filter: { _id: d._id, version: d.version },
+          update: { $set: { outbox: [], outboxPending: false } },
+        },
+      })),
+      { ordered: false },
+    );
+    if (result.matchedCount === documents.length) return;
+    // Some documents changed since they were read: remove only the messages that were sent.
+    await collection.bulkWrite(
+      documents.map((d) => ({
+        updateOne: {
+          filter: { _id: d._id },
+          update: { $pull: { outbox: { id: { $in: d.outbox.map((e) => e.id) } } } },
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2000 },
+      });
+      await producer.connect();
+      this.producer = producer;
+    }
+    if (!this.topicsReady) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      try {
+        await ensureTopics(admin, this.options.publishes.map((t) => this.topics.resolve(t)), this.config);
+        this.topicsReady = true;
+      } finally {
+        await admin.disconnect();
+      }
+    }
+    return this.producer;
+  }
+
+  /** After a failure start with a fresh producer: kafkajs' idempotent producer can stay wedged after a broker restart. */
+  private async resetProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  private recordError(error: Error): void {
+    this.status.lastError = error.message;
+    this.status.lastErrorAt = new Date().toISOString();
+    this.logger.warn({ err: error }, 'outbox: sending failed; will retry');
+  }
+
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (wakeable && this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        if (wakeable || !this.running) {
+          this.wakeUp = undefined;
+          this.woken = false;
+          done();
+        }
+      };
+    });
+  }
+}

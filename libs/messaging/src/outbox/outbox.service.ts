@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { ServiceConfig } from '@plenary/config';
+import { MessageCatalog, type MessageType, type PayloadOf } from '@plenary/contracts';
+import { RequestContext } from '@plenary/observability';
+import { v7 as uuidv7 } from 'uuid';
+import type { OutboxEntry } from './outbox-carrier.js';
+import { OutboxRelay } from './outbox-relay.js';
+
+export interface NewMessage<T extends MessageType> {
+  /** The meeting's id: the Kafka key, so that all messages about one meeting stay in order. */
+  key: string;
+  /** What the message is about, e.g. events/<id> or delegations/<id>. */
+  subject: string;
+  data: PayloadOf<T>;
+}
+
+type UpdateWithOperators = { $set?: object; $push?: object; $inc?: object; [op: string]: unknown };
+
+/**
+ * How services publish: build messages, write them in the same document update as the change
+ * they announce, then wake the relay. Nothing reaches Kafka from a request directly, so a
+ * write that succeeded is never announced "maybe".
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly config: ServiceConfig,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  message<T extends MessageType>(type: T, message: NewMessage<T>): OutboxEntry {
+    const definition = MessageCatalog[type];
+    const id = uuidv7();
+    const context = RequestContext.current();
+    return {
+      id,
+      type,
+      version: definition.version,
+      topic: definition.topic,
+      key: message.key,
+      source: `/plenary/${this.config.service}`,
+      subject: message.subject,
+      time: new Date(),
+      correlationId: context?.correlationId ?? id,
+      causationId: context?.causationId ?? id,
+      data: JSON.stringify(message.data),
+    };
+  }
+
+  /** Fields for a new document that carries its first messages. */
+  forNewDocument(messages: OutboxEntry[]): { outbox: OutboxEntry[]; outboxPending: boolean; version: number } {
+    return { outbox: messages, outboxPending: messages.length > 0, version: 1 };
+  }
+
+  /** Adds messages to an update: they are stored by the same atomic write, and the version moves on. */
+  withMessages<U extends UpdateWithOperators>(update: U, messages: OutboxEntry[]): U {
+    return {
+      ...update,
+      $set: { ...(update.$set ?? {}), outboxPending: true },
+      $push: { ...(update.$push ?? {}), outbox: { $each: messages } },
+      $inc: { ...(update.$inc ?? {}), version: 1 },
+    };
+  }
+
+  /** Call after a successful write: the relay sends at once instead of at its next sweep. */
+  written(): void {
+    this.relay.wake();
+  }
+}

@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, loadConfig, type ServiceConfig } from '@plenary/config';
+import {
+  correlationMiddleware,
+  createValidationPipe,
+  HttpErrorFilter,
+  RequestContextInterceptor,
+  serveOpenApi,
+  type OpenApiOptions,
+} from '@plenary/http';
+import { KafkaServerFactory } from '@plenary/messaging';
+import { LOGGER, NestPinoLogger, type Logger } from '@plenary/observability';
+
+export interface BootstrapOptions {
+  module: new (...args: never[]) => unknown;
+  config: new () => ServiceConfig;
+  openApi: OpenApiOptions;
+}
+
+export interface RunningService {
+  app: INestApplication;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Creates and starts a service as a hybrid Nest app: the HTTP API and the Kafka transport in
+ * one process. Used by each app's main.ts and by tests that run an app in-process.
+ */
+export async function startService(options: BootstrapOptions): Promise<RunningService> {
+  const config = loadConfig(options.config); // fails with every bad variable named, before anything starts
+  const app = await NestFactory.create<NestExpressApplication>(options.module, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  const logger = app.get<Logger>(LOGGER);
+  app.useLogger(new NestPinoLogger(logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(correlationMiddleware(logger));
+  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter(logger));
+  app.useGlobalInterceptors(new RequestContextInterceptor());
+  if (config.CORS_ORIGINS?.length) {
+    app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['ETag', 'X-Correlation-Id', 'Location'] });
+  }
+  serveOpenApi(app, options.openApi);
+
+  app.connectMicroservice({ strategy: app.get(KafkaServerFactory).create() });
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
+  logger.info({ url }, `${config.service} service listening`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= shutdown(app, logger, config));
+  return { app, url, stop };
+}
+
+/** Stops taking requests, drains consumers, flushes the outbox, then closes the store; bounded in time. */
+async function shutdown(app: INestApplication, logger: Logger, config: ServiceConfig): Promise<void> {
+  const timer = setTimeout(() => {
+    logger.error(`shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting`);
+    process.exit(1);
+  }, config.SHUTDOWN_TIMEOUT_MS);
+  timer.unref();
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.closeIdleConnections?.();
+  await app.close();
+  clearTimeout(timer);
+  logger.info('stopped');
+}
+
+/** main.ts of every app: start, stop cleanly on SIGTERM/SIGINT, exit with a clear message on bad config. */
+export async function runService(options: BootstrapOptions): Promise<void> {
+  let service: RunningService;
+  try {
+    service = await startService(options);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      process.stderr.write(`failed to start: ${(error as Error).stack ?? String(error)}\n`);
+    }
+    process.exit(1);
+  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      void service.stop().then(() => process.exit(0));
+    });
+  }
+}

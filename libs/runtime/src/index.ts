@@ -1,0 +1,3 @@
+export * from './bootstrap-service.js';
+export * from './health.controller.js';
+export * from './service.module.js';
