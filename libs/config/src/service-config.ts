@@ -27,6 +27,8 @@ const splitList = ({ value }: { value: unknown }) =>
 /**
  * The environment every Plenary service reads: HTTP, logging, store, Kafka, auth.
  * Each app extends it with its own name and defaults; libs inject this base class.
+ * Every property states its type: implicit conversion from the environment's strings reads it
+ * from the emitted design:type, which an inferred type does not produce.
  */
 export abstract class ServiceConfig {
   /** The app's short name (events, participants, reports): not configurable, set by the subclass. */
@@ -36,15 +38,15 @@ export abstract class ServiceConfig {
   @IsInt()
   @Min(1)
   @Max(65535)
-  HTTP_PORT = 3000;
+  HTTP_PORT: number = 3000;
 
   @EnvVar('Address the HTTP API listens on.')
   @IsString()
-  HTTP_HOST = '0.0.0.0';
+  HTTP_HOST: string = '0.0.0.0';
 
   @EnvVar('Largest accepted request body, e.g. 100kb or 1mb.')
   @Matches(/^\d+(b|kb|mb)$/i)
-  HTTP_BODY_LIMIT = '100kb';
+  HTTP_BODY_LIMIT: string = '100kb';
 
   @EnvVar('Origins allowed by CORS, comma-separated (e.g. https://plenary.example.org). Unset: no CORS.', {
     optional: true,
@@ -72,7 +74,7 @@ export abstract class ServiceConfig {
   @EnvVar('How long a store operation may wait for the server before it fails (ms).')
   @IsInt()
   @Min(100)
-  MONGO_TIMEOUT_MS = 3000;
+  MONGO_TIMEOUT_MS: number = 3000;
 
   @EnvVar('Kafka bootstrap brokers, comma-separated host:port.')
   @Matches(HOST_PORT_LIST, { message: 'must be host:port[,host:port...]' })
@@ -80,22 +82,22 @@ export abstract class ServiceConfig {
 
   @EnvVar('Prefix for every topic name, to share one cluster between environments.')
   @Matches(/^[a-zA-Z0-9._-]*$/)
-  KAFKA_TOPIC_PREFIX = '';
+  KAFKA_TOPIC_PREFIX: string = '';
 
   @EnvVar('Partitions of the topics this service creates.')
   @IsInt()
   @Min(1)
-  KAFKA_TOPIC_PARTITIONS = 3;
+  KAFKA_TOPIC_PARTITIONS: number = 3;
 
   @EnvVar('Replication factor of the topics this service creates; -1 takes the broker default.')
   @IsInt()
   @Min(-1)
-  KAFKA_TOPIC_REPLICATION_FACTOR = -1;
+  KAFKA_TOPIC_REPLICATION_FACTOR: number = -1;
 
   @EnvVar('Retention of the topics this service creates (ms); -1 keeps every message, so subscribers can replay.')
   @IsInt()
   @Min(-1)
-  KAFKA_TOPIC_RETENTION_MS = -1;
+  KAFKA_TOPIC_RETENTION_MS: number = -1;
 
   @EnvVar('Consumer group of this service. Default: plenary-<service>.', { optional: true })
   @IsOptional()
@@ -106,29 +108,29 @@ export abstract class ServiceConfig {
   @IsInt()
   @Min(1)
   @Max(64)
-  CONSUMER_CONCURRENCY = 3;
+  CONSUMER_CONCURRENCY: number = 3;
 
   @EnvVar('Attempts at a failing message before it goes to the dead-letter topic.')
   @IsInt()
   @Min(1)
   @Max(20)
-  CONSUMER_MAX_ATTEMPTS = 4;
+  CONSUMER_MAX_ATTEMPTS: number = 4;
 
   @EnvVar('First retry delay for a failing message (ms); doubles on each attempt.')
   @IsInt()
   @Min(1)
-  CONSUMER_RETRY_BACKOFF_MS = 100;
+  CONSUMER_RETRY_BACKOFF_MS: number = 100;
 
   @EnvVar('How often the outbox relay looks for unsent messages besides being woken by writes (ms).')
   @IsInt()
   @Min(50)
-  OUTBOX_SWEEP_INTERVAL_MS = 1000;
+  OUTBOX_SWEEP_INTERVAL_MS: number = 1000;
 
   @EnvVar('Most documents the outbox relay sends in one Kafka request.')
   @IsInt()
   @Min(1)
   @Max(5000)
-  OUTBOX_BATCH_SIZE = 200;
+  OUTBOX_BATCH_SIZE: number = 200;
 
   @EnvVar('Shared secret (HS256, at least 32 characters) to verify bearer tokens. Set this or AUTH_JWKS_URL.', {
     optional: true,
@@ -148,16 +150,16 @@ export abstract class ServiceConfig {
 
   @EnvVar('Expected "iss" claim of bearer tokens.')
   @IsString()
-  AUTH_ISSUER = 'plenary';
+  AUTH_ISSUER: string = 'plenary';
 
   @EnvVar('Expected "aud" claim of bearer tokens.')
   @IsString()
-  AUTH_AUDIENCE = 'plenary';
+  AUTH_AUDIENCE: string = 'plenary';
 
   @EnvVar('How long a stopping service may take to drain consumers and flush the outbox (ms).')
   @IsInt()
   @Min(1000)
-  SHUTDOWN_TIMEOUT_MS = 10000;
+  SHUTDOWN_TIMEOUT_MS: number = 10000;
 
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',').map((b) => b.trim());

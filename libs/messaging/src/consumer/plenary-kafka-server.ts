@@ -6,7 +6,7 @@ import { isStoreUnavailableError } from '@plenary/persistence';
 import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { decodeMessage } from '../cloud-events/cloud-event-codec.js';
 import { PoisonMessageError } from '../cloud-events/poison-message.error.js';
-import { createKafka } from '../kafka/kafka-client.js';
+import { createKafka, createProducer } from '../kafka/kafka-client.js';
 import type { TopicNames } from '../kafka/topic-names.js';
 import { ensureTopics } from '../kafka/topic-provisioner.js';
 import { deadLetterMessage } from './dead-letter.js';
@@ -118,7 +118,7 @@ export class PlenaryKafkaServer extends ServerKafka {
     } finally {
       await admin.disconnect();
     }
-    this.producer ??= kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer ??= createProducer(kafka);
     await this.producer.connect();
     const consumer = kafka.consumer({
       groupId: this.deps.config.consumerGroup,

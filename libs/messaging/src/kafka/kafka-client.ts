@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry, type logCreator, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '@plenary/config';
 
@@ -15,7 +15,10 @@ function pinoLogCreator(logger: Logger): logCreator {
   return () =>
     ({ level, log }: LogEntry) => {
       const { message, ...rest } = log;
-      kafkaLogger[LEVELS[level] ?? 'info'](rest, message);
+      // Bounded retries are deliberate (see createProducer): Plenary needs no exactly-once
+      // semantics from the producer, consumers drop duplicates by message id.
+      const quiet = message.startsWith('Limiting retries for the idempotent producer');
+      kafkaLogger[quiet ? 'debug' : (LEVELS[level] ?? 'info')](rest, message);
     };
 }
 
@@ -29,5 +32,21 @@ export function createKafka(config: ServiceConfig, logger: Logger, role: string)
     connectionTimeout: 3000,
     requestTimeout: 15000,
     retry: { initialRetryTime: 100, maxRetryTime: 5000, retries: 8 },
+  });
+}
+
+/**
+ * An idempotent producer (no duplicates from its own retries) with the default murmur2
+ * partitioner, the one Kafka's Java client uses, so keys land on the same partitions
+ * whichever client wrote them. Retries are bounded so that a caller regains control while the
+ * broker is away (the outbox relay then backs off and tries again).
+ */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+    retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2000 },
   });
 }

@@ -6,7 +6,7 @@ import { LOGGER, type Logger } from '@plenary/observability';
 import type { Producer, TopicMessages } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { encodeMessage } from '../cloud-events/cloud-event-codec.js';
-import { createKafka } from '../kafka/kafka-client.js';
+import { createKafka, createProducer } from '../kafka/kafka-client.js';
 import { TopicNames } from '../kafka/topic-names.js';
 import { ensureTopics } from '../kafka/topic-provisioner.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
@@ -167,12 +167,7 @@ export class OutboxRelay implements OnApplicationBootstrap {
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-        retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2000 },
-      });
+      const producer = createProducer(this.kafka);
       await producer.connect();
       this.producer = producer;
     }

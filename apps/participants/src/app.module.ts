@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { Topics } from '@plenary/contracts';
+import { ServiceModule } from '@plenary/runtime';
+import { DelegationsModule } from './delegations/delegations.module.js';
+import { EventCopiesModule } from './event-copies/event-copies.module.js';
+import { ParticipantsConfig } from './participants.config.js';
+
+@Module({
+  imports: [
+    ServiceModule.forRoot({
+      config: ParticipantsConfig,
+      messaging: { outboxCollections: ['delegations'], publishes: [Topics.participants] },
+    }),
+    EventCopiesModule,
+    DelegationsModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,15 @@
+import { Controller } from '@nestjs/common';
+import type { MessageOf } from '@plenary/contracts';
+import { OnMessage } from '@plenary/messaging';
+import { AttendanceService } from './attendance.service.js';
+
+/** Compiles each meeting's attendance from the participants topic. */
+@Controller()
+export class RecordAttendanceConsumer {
+  constructor(private readonly attendance: AttendanceService) {}
+
+  @OnMessage('delegation.registered')
+  async onDelegationRegistered(message: MessageOf<'delegation.registered'>): Promise<void> {
+    await this.attendance.recordDelegation(message.data.delegation);
+  }
+}

@@ -1,0 +1,14 @@
+// Loaded by Jest as CommonJS, outside the test environment: relative imports name the .ts file.
+import { startInfrastructure } from './infrastructure.ts';
+
+/** Runs once before the integration and end-to-end tests; workers inherit the addresses. */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const state = await startInfrastructure();
+  process.env.KAFKA_BROKERS = state.kafkaBrokers;
+  process.env.MONGO_URL = state.mongoUrl;
+  process.env.PLENARY_TEST_INFRASTRUCTURE = state.source;
+  process.stderr.write(
+    `\n[tests] broker ${state.kafkaBrokers}, store ${state.mongoUrl} (${state.source}, ready in ${Date.now() - started} ms)\n`,
+  );
+}

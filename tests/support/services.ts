@@ -1,0 +1,110 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, freePort } from './local-stack.js';
+import { eventually } from './eventually.js';
+import { TEST_JWT_SECRET } from './tokens.js';
+import { TEST_STACK_DIR } from './infrastructure.js';
+
+const running = new Set<ServiceProcess>();
+
+export type AppName = 'events' | 'participants' | 'reports';
+
+export interface ServiceProcess {
+  name: AppName;
+  url: string;
+  port: number;
+  process: ChildProcess;
+  /** SIGTERM, and wait for the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface ServiceEnvironment {
+  kafkaBrokers?: string;
+  mongoUrl?: string;
+  /** Isolates this test's topics and databases from every other test's. */
+  namespace: string;
+  extra?: Record<string, string>;
+}
+
+/** A fresh namespace per test file: topics get it as a prefix, databases as a suffix. */
+export function testNamespace(label: string): string {
+  return `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}_${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}`.slice(0, 40);
+}
+
+export function serviceEnv(name: AppName, env: ServiceEnvironment, port: number): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'test',
+    HTTP_PORT: String(port),
+    HTTP_HOST: '127.0.0.1',
+    KAFKA_BROKERS: env.kafkaBrokers ?? process.env.KAFKA_BROKERS ?? '',
+    MONGO_URL: env.mongoUrl ?? process.env.MONGO_URL ?? '',
+    MONGO_DATABASE: `${env.namespace}_${name}`.toLowerCase(),
+    KAFKA_TOPIC_PREFIX: `${env.namespace}.`,
+    KAFKA_CONSUMER_GROUP: `${env.namespace}-${name}`,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: process.env.TEST_SERVICE_LOG_LEVEL ?? 'info',
+    OUTBOX_SWEEP_INTERVAL_MS: '500',
+    ...env.extra,
+  };
+}
+
+/**
+ * Starts an app from the build (dist/, made by `npm run build` before the tests) as its own
+ * process, the way it runs in production, and waits until /health/ready answers 200.
+ */
+export async function startApp(name: AppName, env: ServiceEnvironment, readyTimeoutMs = 60_000): Promise<ServiceProcess> {
+  const port = await freePort();
+  const logDir = join(TEST_STACK_DIR, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const log = createWriteStream(join(logDir, `${env.namespace}-${name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${name}/src/main.js`)], {
+    env: serviceEnv(name, env, port),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const service: ServiceProcess = {
+    name,
+    url,
+    port,
+    process: child,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+  running.add(service);
+  void exited.then(() => running.delete(service));
+  try {
+    await eventually(async () => {
+      if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${logDir}`);
+      const response = await fetch(`${url}/health/ready`);
+      if (response.status !== 200) throw new Error(`${name} not ready: ${await response.text()}`);
+    }, readyTimeoutMs, 200);
+  } catch (error) {
+    await service.stop('SIGKILL');
+    throw error;
+  }
+  return service;
+}
+
+/** Starts several apps; if one fails, stops the others before rethrowing. */
+export async function startApps(names: AppName[], env: ServiceEnvironment): Promise<Record<AppName, ServiceProcess>> {
+  const results = await Promise.allSettled(names.map((name) => startApp(name, env)));
+  const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(started.map((s) => s.stop('SIGKILL')));
+    throw failed.reason;
+  }
+  return Object.fromEntries(started.map((s) => [s.name, s])) as Record<AppName, ServiceProcess>;
+}
+
+/** Stops every app this test file started and is still running. */
+export async function stopAllApps(): Promise<void> {
+  await Promise.all([...running].map((s) => s.stop()));
+}
