@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AttendanceView } from '@plenary/contracts';
+import { Kafka, logLevel } from 'kafkajs';
+import { v7 as uuidv7 } from 'uuid';
+import { eventually } from '../support/eventually.js';
+import { request } from '../support/http.js';
+import { TestKafka } from '../support/kafka.js';
+import { cloudEvent, meetingPayload } from '../support/messages.js';
+import { type ServiceProcess, startApp, stopAllApps, testNamespace } from '../support/services.js';
+import { secretariat } from '../support/tokens.js';
+
+/**
+ * What the shared Kafka transport promises every consumer, shown on the reports service:
+ * a redelivered message has one effect, and a message that cannot be processed goes to the
+ * dead-letter topic while the next one on its partition is processed.
+ */
+describe('consuming: duplicates and dead letters', () => {
+  const namespace = testNamespace('consumer');
+  const eventsTopic = `${namespace}.plenary.events`;
+  const group = `${namespace}-reports`;
+  const deadLetterTopic = `${namespace}.${group}.dead-letter`;
+  const kafka = new TestKafka();
+  let reports: ServiceProcess;
+  let token: string;
+
+  beforeAll(async () => {
+    reports = await startApp('reports', { namespace });
+    token = await secretariat();
+  });
+
+  afterAll(stopAllApps);
+
+  async function titleSeenByReports(eventId: string): Promise<string | undefined> {
+    const response = await request<AttendanceView>('GET', `${reports.url}/events/${eventId}/attendance`, { token });
+    return response.status === 200 ? response.body.event?.title : undefined;
+  }
+
+  /** Waits until the reports service's consumer group has committed past everything now on the topic. */
+  async function consumedToEnd(topic: string): Promise<void> {
+    const client = new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    const admin = client.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await eventually(async () => {
+        const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+        for (const end of ends.filter((e) => e.high !== e.low)) {
+          const partition = committed.partitions.find((p) => p.partition === end.partition);
+          expect(BigInt(partition?.offset ?? '-1')).toBeGreaterThanOrEqual(BigInt(end.high));
+        }
+      }, 20_000, 200);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  it('gives a redelivered message (same id) no second effect', async () => {
+    const eventId = uuidv7();
+    const messageId = uuidv7();
+    await kafka.produce(eventsTopic, [cloudEvent({ type: 'event.created', key: eventId, id: messageId, data: meetingPayload(eventId, 'Original title') })]);
+    await eventually(async () => expect(await titleSeenByReports(eventId)).toBe('Original title'));
+
+    // The same message id again, this time with content the projection would otherwise take (a newer version).
+    await kafka.produce(eventsTopic, [cloudEvent({ type: 'event.created', key: eventId, id: messageId, data: meetingPayload(eventId, 'Changed title', 2) })]);
+    await consumedToEnd(eventsTopic);
+    expect(await titleSeenByReports(eventId)).toBe('Original title');
+  });
+
+  it('dead-letters what it cannot process, with the reason, and goes on with the partition', async () => {
+    const eventId = uuidv7();
+    const poison = [
+      { ...cloudEvent({ type: 'event.created', key: eventId, data: '{"event": {' }), expect: 'malformed-json' },
+      { key: eventId, value: '{}', headers: { ce_type: 'event.created' }, expect: 'malformed-envelope' },
+      { ...cloudEvent({ type: 'event.teleported', key: eventId, data: {} }), expect: 'unknown-type' },
+      { ...cloudEvent({ type: 'event.created', key: eventId, data: { event: { id: eventId, title: 42 } } }), expect: 'invalid-payload' },
+    ];
+    // All on one key, so all on one partition, followed by a valid message.
+    await kafka.produce(eventsTopic, [
+      ...poison.map(({ expect: _reason, ...message }) => message),
+      cloudEvent({ type: 'event.created', key: eventId, data: meetingPayload(eventId, 'After the poison') }),
+    ]);
+
+    await eventually(async () => expect(await titleSeenByReports(eventId)).toBe('After the poison'));
+    const deadLetters = await eventually(async () => {
+      const letters = (await kafka.readAll(deadLetterTopic)).filter((m) => m.key === eventId);
+      expect(letters).toHaveLength(poison.length);
+      return letters;
+    });
+    expect(deadLetters.map((m) => m.headers['dlq-reason'])).toEqual(poison.map((p) => p.expect));
+    for (const letter of deadLetters) {
+      expect(letter.headers).toMatchObject({ 'dlq-original-topic': eventsTopic, 'dlq-consumer-group': group });
+      expect(letter.headers['dlq-error']).toBeTruthy();
+    }
+    // The dead letter keeps the original record as it was.
+    expect(deadLetters[0].value).toBe('{"event": {');
+  });
+});
