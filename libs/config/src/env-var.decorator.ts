@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 const ENV_VARS = Symbol('plenary:env-vars');
 
 export interface EnvVarOptions {

@@ -9,10 +9,11 @@ export class ConfigError extends Error {
   }
 }
 
-function describeProblem(error: ValidationError, secret: boolean): string {
+function describeProblem(error: ValidationError, raw: string | undefined, secret: boolean): string {
   const messages = Object.values(error.constraints ?? {}).join('; ');
-  if (error.value === undefined) return `${error.property} is not set (${messages})`;
-  const shown = secret ? '(hidden)' : JSON.stringify(String(error.value));
+  if (raw === undefined) return `${error.property} is not set (${messages})`;
+  // Show what was set, not what the conversion made of it ("eighty", not NaN).
+  const shown = secret ? '(hidden)' : JSON.stringify(raw);
   return `${error.property}=${shown} is invalid: ${messages}`;
 }
 
@@ -38,7 +39,7 @@ export function loadConfig<T extends object>(
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length > 0) {
     const secrets = new Set(vars.filter((v) => v.secret).map((v) => v.name));
-    throw new ConfigError(errors.map((e) => describeProblem(e, secrets.has(e.property))));
+    throw new ConfigError(errors.map((e) => describeProblem(e, raw[e.property], secrets.has(e.property))));
   }
   return config;
 }
