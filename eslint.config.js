@@ -26,7 +26,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/config/src/**', 'scripts/**', 'tests/**', 'bench/**', 'examples/**', 'infra/**', '**/*.spec.ts'],
+    files: [
+      'libs/config/src/**',
+      'scripts/**',
+      'tests/**',
+      'bench/**',
+      'examples/**',
+      'infra/**',
+      '**/*.spec.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

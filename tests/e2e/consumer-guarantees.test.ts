@@ -31,7 +31,9 @@ describe('consuming: duplicates and dead letters', () => {
   afterAll(stopAllApps);
 
   async function titleSeenByReports(eventId: string): Promise<string | undefined> {
-    const response = await request<AttendanceView>('GET', `${reports.url}/events/${eventId}/attendance`, { token });
+    const response = await request<AttendanceView>('GET', `${reports.url}/events/${eventId}/attendance`, {
+      token,
+    });
     return response.status === 200 ? response.body.event?.title : undefined;
   }
 
@@ -42,13 +44,17 @@ describe('consuming: duplicates and dead letters', () => {
     await admin.connect();
     try {
       const ends = await admin.fetchTopicOffsets(topic);
-      await eventually(async () => {
-        const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
-        for (const end of ends.filter((e) => e.high !== e.low)) {
-          const partition = committed.partitions.find((p) => p.partition === end.partition);
-          expect(BigInt(partition?.offset ?? '-1')).toBeGreaterThanOrEqual(BigInt(end.high));
-        }
-      }, 20_000, 200);
+      await eventually(
+        async () => {
+          const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+          for (const end of ends.filter((e) => e.high !== e.low)) {
+            const partition = committed.partitions.find((p) => p.partition === end.partition);
+            expect(BigInt(partition?.offset ?? '-1')).toBeGreaterThanOrEqual(BigInt(end.high));
+          }
+        },
+        20_000,
+        200,
+      );
     } finally {
       await admin.disconnect();
     }
@@ -57,11 +63,25 @@ describe('consuming: duplicates and dead letters', () => {
   it('gives a redelivered message (same id) no second effect', async () => {
     const eventId = uuidv7();
     const messageId = uuidv7();
-    await kafka.produce(eventsTopic, [cloudEvent({ type: 'event.created', key: eventId, id: messageId, data: meetingPayload(eventId, 'Original title') })]);
+    await kafka.produce(eventsTopic, [
+      cloudEvent({
+        type: 'event.created',
+        key: eventId,
+        id: messageId,
+        data: meetingPayload(eventId, 'Original title'),
+      }),
+    ]);
     await eventually(async () => expect(await titleSeenByReports(eventId)).toBe('Original title'));
 
     // The same message id again, this time with content the projection would otherwise take (a newer version).
-    await kafka.produce(eventsTopic, [cloudEvent({ type: 'event.created', key: eventId, id: messageId, data: meetingPayload(eventId, 'Changed title', 2) })]);
+    await kafka.produce(eventsTopic, [
+      cloudEvent({
+        type: 'event.created',
+        key: eventId,
+        id: messageId,
+        data: meetingPayload(eventId, 'Changed title', 2),
+      }),
+    ]);
     await consumedToEnd(eventsTopic);
     expect(await titleSeenByReports(eventId)).toBe('Original title');
   });
@@ -69,10 +89,16 @@ describe('consuming: duplicates and dead letters', () => {
   it('dead-letters what it cannot process, with the reason, and goes on with the partition', async () => {
     const eventId = uuidv7();
     const poison = [
-      { ...cloudEvent({ type: 'event.created', key: eventId, data: '{"event": {' }), expect: 'malformed-json' },
+      {
+        ...cloudEvent({ type: 'event.created', key: eventId, data: '{"event": {' }),
+        expect: 'malformed-json',
+      },
       { key: eventId, value: '{}', headers: { ce_type: 'event.created' }, expect: 'malformed-envelope' },
       { ...cloudEvent({ type: 'event.teleported', key: eventId, data: {} }), expect: 'unknown-type' },
-      { ...cloudEvent({ type: 'event.created', key: eventId, data: { event: { id: eventId, title: 42 } } }), expect: 'invalid-payload' },
+      {
+        ...cloudEvent({ type: 'event.created', key: eventId, data: { event: { id: eventId, title: 42 } } }),
+        expect: 'invalid-payload',
+      },
     ];
     // All on one key, so all on one partition, followed by a valid message.
     await kafka.produce(eventsTopic, [
@@ -88,7 +114,10 @@ describe('consuming: duplicates and dead letters', () => {
     });
     expect(deadLetters.map((m) => m.headers['dlq-reason'])).toEqual(poison.map((p) => p.expect));
     for (const letter of deadLetters) {
-      expect(letter.headers).toMatchObject({ 'dlq-original-topic': eventsTopic, 'dlq-consumer-group': group });
+      expect(letter.headers).toMatchObject({
+        'dlq-original-topic': eventsTopic,
+        'dlq-consumer-group': group,
+      });
       expect(letter.headers['dlq-error']).toBeTruthy();
     }
     // The dead letter keeps the original record as it was.

@@ -22,10 +22,14 @@ describe('first slice: meeting → delegation → attendance', () => {
   afterAll(stopAllApps);
 
   it('refuses a delegation for a meeting the participants service does not know', async () => {
-    const response = await request('POST', `${apps.participants.url}/events/0192f0c4-5b1e-7d3a-9f10-6a1d2e3c4b5a/delegations`, {
-      token: admin,
-      body: { party: 'KAZ', coordinator: { name: 'Aigerim Nurlanovna', email: 'focal@mfa.kz' } },
-    });
+    const response = await request(
+      'POST',
+      `${apps.participants.url}/events/0192f0c4-5b1e-7d3a-9f10-6a1d2e3c4b5a/delegations`,
+      {
+        token: admin,
+        body: { party: 'KAZ', coordinator: { name: 'Aigerim Nurlanovna', email: 'focal@mfa.kz' } },
+      },
+    );
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ code: 'EVENT_NOT_FOUND' });
   });
@@ -51,17 +55,25 @@ describe('first slice: meeting → delegation → attendance', () => {
     const kazakhstan = await coordinator(eventId, 'KAZ');
     // The participants service learns of the meeting from the events topic, a moment later.
     const registered = await eventually(async () => {
-      const response = await request<DelegationDetailsView>('POST', `${apps.participants.url}/events/${eventId}/delegations`, {
-        token: kazakhstan,
-        body: { party: 'KAZ', coordinator: { name: 'Aigerim Nurlanovna', email: 'focal@mfa.kz' } },
-      });
+      const response = await request<DelegationDetailsView>(
+        'POST',
+        `${apps.participants.url}/events/${eventId}/delegations`,
+        {
+          token: kazakhstan,
+          body: { party: 'KAZ', coordinator: { name: 'Aigerim Nurlanovna', email: 'focal@mfa.kz' } },
+        },
+      );
       expect(response.status).toBe(201);
       return response.body;
     });
     expect(registered.party).toEqual({ code: 'KAZ', kind: 'state', name: 'Kazakhstan' });
 
     const attendance = await eventually(async () => {
-      const response = await request<AttendanceView>('GET', `${apps.reports.url}/events/${eventId}/attendance`, { token: admin });
+      const response = await request<AttendanceView>(
+        'GET',
+        `${apps.reports.url}/events/${eventId}/attendance`,
+        { token: admin },
+      );
       expect(response.status).toBe(200);
       expect(response.body.totals.delegations).toBe(1);
       return response.body;

@@ -23,7 +23,11 @@ describe('outbox: a write accepted while Kafka is down reaches Kafka after it re
   beforeAll(async () => {
     stack = await LocalStack.onFreePorts(join(TEST_STACK_DIR, namespace));
     await stack.start();
-    events = await startApp('events', { namespace, kafkaBrokers: stack.kafkaBrokers, mongoUrl: stack.mongoUrl });
+    events = await startApp('events', {
+      namespace,
+      kafkaBrokers: stack.kafkaBrokers,
+      mongoUrl: stack.mongoUrl,
+    });
   });
 
   afterAll(async () => {
@@ -53,19 +57,33 @@ describe('outbox: a write accepted while Kafka is down reaches Kafka after it re
       },
     });
     expect(created.status).toBe(201);
-    const stored = await request<EventView>('GET', `${events.url}/events/${created.body.id}`, { token: await secretariat() });
+    const stored = await request<EventView>('GET', `${events.url}/events/${created.body.id}`, {
+      token: await secretariat(),
+    });
     expect(stored.status).toBe(200);
 
     await stack.start('kafka');
     const kafka = new TestKafka(stack.kafkaBrokers);
-    const published = await eventually(async () => {
-      const messages = (await kafka.readAll(`${namespace}.plenary.events`)).filter((m) => m.key === created.body.id);
-      expect(messages).toHaveLength(1);
-      return messages[0];
-    }, 60_000, 500);
-    expect(published.headers).toMatchObject({ ce_type: 'event.created', ce_subject: `events/${created.body.id}` });
+    const published = await eventually(
+      async () => {
+        const messages = (await kafka.readAll(`${namespace}.plenary.events`)).filter(
+          (m) => m.key === created.body.id,
+        );
+        expect(messages).toHaveLength(1);
+        return messages[0];
+      },
+      60_000,
+      500,
+    );
+    expect(published.headers).toMatchObject({
+      ce_type: 'event.created',
+      ce_subject: `events/${created.body.id}`,
+    });
     expect(JSON.parse(published.value!).event.title).toBe('Created while the broker was down');
 
-    await eventually(async () => expect((await request('GET', `${events.url}/health/ready`)).status).toBe(200), 30_000);
+    await eventually(
+      async () => expect((await request('GET', `${events.url}/health/ready`)).status).toBe(200),
+      30_000,
+    );
   });
 });

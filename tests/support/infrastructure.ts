@@ -48,7 +48,12 @@ async function startLocalStack(): Promise<InfrastructureState> {
     storePort: Number(process.env.TEST_STACK_STORE_PORT ?? 37017),
   });
   await stack.start();
-  return { source: 'local-stack', kafkaBrokers: stack.kafkaBrokers, mongoUrl: stack.mongoUrl, localStack: stack.options };
+  return {
+    source: 'local-stack',
+    kafkaBrokers: stack.kafkaBrokers,
+    mongoUrl: stack.mongoUrl,
+    localStack: stack.options,
+  };
 }
 
 /**
@@ -59,7 +64,11 @@ async function startLocalStack(): Promise<InfrastructureState> {
 export async function startInfrastructure(): Promise<InfrastructureState> {
   let state: InfrastructureState;
   if (process.env.KAFKA_BROKERS && process.env.MONGO_URL) {
-    state = { source: 'environment', kafkaBrokers: process.env.KAFKA_BROKERS, mongoUrl: process.env.MONGO_URL };
+    state = {
+      source: 'environment',
+      kafkaBrokers: process.env.KAFKA_BROKERS,
+      mongoUrl: process.env.MONGO_URL,
+    };
   } else if (await dockerAnswers()) {
     state = await startContainers();
   } else {
@@ -86,7 +95,9 @@ export async function stopInfrastructure(): Promise<void> {
   if (state.source === 'testcontainers' && state.containers) {
     const { getContainerRuntimeClient } = await import('testcontainers');
     const client = await getContainerRuntimeClient();
-    await Promise.all(state.containers.map((id) => client.container.getById(id).remove({ force: true, v: true })));
+    await Promise.all(
+      state.containers.map((id) => client.container.getById(id).remove({ force: true, v: true })),
+    );
   }
   rmSync(STATE_FILE, { force: true });
 }

@@ -29,7 +29,11 @@ export class TestKafka {
   private readonly kafka: Kafka;
 
   constructor(brokers = process.env.KAFKA_BROKERS!) {
-    this.kafka = new Kafka({ clientId: 'plenary-tests', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+    this.kafka = new Kafka({
+      clientId: 'plenary-tests',
+      brokers: brokers.split(','),
+      logLevel: logLevel.NOTHING,
+    });
   }
 
   async produce(topic: string, messages: Message[]): Promise<void> {
@@ -63,9 +67,14 @@ export class TestKafka {
     } finally {
       await admin.disconnect();
     }
-    const pending = new Map(offsets.filter((o) => o.high !== o.low).map((o) => [o.partition, BigInt(o.high) - 1n]));
+    const pending = new Map(
+      offsets.filter((o) => o.high !== o.low).map((o) => [o.partition, BigInt(o.high) - 1n]),
+    );
     if (pending.size === 0) return [];
-    const consumer = this.kafka.consumer({ groupId: `test-reader-${Date.now()}-${Math.random()}`, maxWaitTimeInMs: 100 });
+    const consumer = this.kafka.consumer({
+      groupId: `test-reader-${Date.now()}-${Math.random()}`,
+      maxWaitTimeInMs: 100,
+    });
     const read: ReadMessage[] = [];
     await consumer.connect();
     try {

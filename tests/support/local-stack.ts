@@ -81,7 +81,7 @@ export class LocalStack {
       });
     } catch (error) {
       const { stderr } = error as { stderr?: string };
-      throw new Error(`stack.sh ${command} ${which} failed:\n${stderr ?? String(error)}`);
+      throw new Error(`stack.sh ${command} ${which} failed:\n${stderr ?? String(error)}`, { cause: error });
     }
   }
 }

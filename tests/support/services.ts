@@ -29,7 +29,10 @@ export interface ServiceEnvironment {
 
 /** A fresh namespace per test file: topics get it as a prefix, databases as a suffix. */
 export function testNamespace(label: string): string {
-  return `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}_${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}`.slice(0, 40);
+  return `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}_${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}`.slice(
+    0,
+    40,
+  );
 }
 
 export function serviceEnv(name: AppName, env: ServiceEnvironment, port: number): Record<string, string> {
@@ -54,7 +57,11 @@ export function serviceEnv(name: AppName, env: ServiceEnvironment, port: number)
  * Starts an app from the build (dist/, made by `npm run build` before the tests) as its own
  * process, the way it runs in production, and waits until /health/ready answers 200.
  */
-export async function startApp(name: AppName, env: ServiceEnvironment, readyTimeoutMs = 60_000): Promise<ServiceProcess> {
+export async function startApp(
+  name: AppName,
+  env: ServiceEnvironment,
+  readyTimeoutMs = 60_000,
+): Promise<ServiceProcess> {
   const port = await freePort();
   const logDir = join(TEST_STACK_DIR, 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -80,11 +87,16 @@ export async function startApp(name: AppName, env: ServiceEnvironment, readyTime
   running.add(service);
   void exited.then(() => running.delete(service));
   try {
-    await eventually(async () => {
-      if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${logDir}`);
-      const response = await fetch(`${url}/health/ready`);
-      if (response.status !== 200) throw new Error(`${name} not ready: ${await response.text()}`);
-    }, readyTimeoutMs, 200);
+    await eventually(
+      async () => {
+        if (child.exitCode !== null)
+          throw new Error(`${name} exited with code ${child.exitCode}; see ${logDir}`);
+        const response = await fetch(`${url}/health/ready`);
+        if (response.status !== 200) throw new Error(`${name} not ready: ${await response.text()}`);
+      },
+      readyTimeoutMs,
+      200,
+    );
   } catch (error) {
     await service.stop('SIGKILL');
     throw error;
@@ -93,7 +105,10 @@ export async function startApp(name: AppName, env: ServiceEnvironment, readyTime
 }
 
 /** Starts several apps; if one fails, stops the others before rethrowing. */
-export async function startApps(names: AppName[], env: ServiceEnvironment): Promise<Record<AppName, ServiceProcess>> {
+export async function startApps(
+  names: AppName[],
+  env: ServiceEnvironment,
+): Promise<Record<AppName, ServiceProcess>> {
   const results = await Promise.allSettled(names.map((name) => startApp(name, env)));
   const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

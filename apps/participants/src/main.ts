@@ -7,7 +7,8 @@ await runService({
   config: ParticipantsConfig,
   openApi: {
     title: 'Plenary participants API',
-    description: 'Delegations and their people: registration by coordinators, accreditation by the secretariat.',
+    description:
+      'Delegations and their people: registration by coordinators, accreditation by the secretariat.',
     version: '1',
   },
 });

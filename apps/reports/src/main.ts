@@ -7,7 +7,8 @@ await runService({
   config: ReportsConfig,
   openApi: {
     title: 'Plenary reports API',
-    description: 'Outcome reports of meetings and their attendance, compiled from the events and participants topics.',
+    description:
+      'Outcome reports of meetings and their attendance, compiled from the events and participants topics.',
     version: '1',
   },
 });

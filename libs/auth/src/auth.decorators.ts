@@ -12,5 +12,6 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_ALLOWED, roles);
 
 /** The verified caller of the current request. */
 export const CurrentPrincipal = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Principal => context.switchToHttp().getRequest<{ principal: Principal }>().principal,
+  (_: unknown, context: ExecutionContext): Principal =>
+    context.switchToHttp().getRequest<{ principal: Principal }>().principal,
 );

@@ -23,14 +23,20 @@ export class AuthGuard implements CanActivate {
     const header = request.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
-      throw new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Send a bearer token: Authorization: Bearer <token>.');
+      throw new AuthException(
+        AuthErrorCode.UNAUTHENTICATED,
+        'Send a bearer token: Authorization: Bearer <token>.',
+      );
     }
     const principal = await this.verifier.verify(match[1]);
     request.principal = principal;
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
     if (allowed && !allowed.includes(principal.role)) {
-      throw new AuthException(AuthErrorCode.FORBIDDEN, `Only ${allowed.join(' or ')} may do this; this token is for a ${principal.role}.`);
+      throw new AuthException(
+        AuthErrorCode.FORBIDDEN,
+        `Only ${allowed.join(' or ')} may do this; this token is for a ${principal.role}.`,
+      );
     }
     return true;
   }

@@ -25,13 +25,27 @@ async function refusal(token: string): Promise<AuthException> {
 
 describe('TokenVerifier', () => {
   it('reads a secretariat token', async () => {
-    const token = await issueToken({ subject: 's-1', role: 'secretariat', name: 'Desk officer' }, { secret: SECRET });
-    await expect(verifier.verify(token)).resolves.toEqual({ subject: 's-1', role: 'secretariat', name: 'Desk officer' });
+    const token = await issueToken(
+      { subject: 's-1', role: 'secretariat', name: 'Desk officer' },
+      { secret: SECRET },
+    );
+    await expect(verifier.verify(token)).resolves.toEqual({
+      subject: 's-1',
+      role: 'secretariat',
+      name: 'Desk officer',
+    });
   });
 
   it("reads a coordinator token's meeting and party", async () => {
-    const token = await issueToken({ subject: 'c-1', role: 'coordinator', eventId: 'e-1', party: 'KAZ' }, { secret: SECRET });
-    await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'coordinator', eventId: 'e-1', party: 'KAZ' });
+    const token = await issueToken(
+      { subject: 'c-1', role: 'coordinator', eventId: 'e-1', party: 'KAZ' },
+      { secret: SECRET },
+    );
+    await expect(verifier.verify(token)).resolves.toMatchObject({
+      role: 'coordinator',
+      eventId: 'e-1',
+      party: 'KAZ',
+    });
   });
 
   it('refuses an expired token with its own code', async () => {
@@ -46,7 +60,10 @@ describe('TokenVerifier', () => {
   });
 
   it('refuses a token signed with another key', async () => {
-    const token = await issueToken({ subject: 's-1', role: 'secretariat' }, { secret: 'another-secret-of-at-least-32-chars!!' });
+    const token = await issueToken(
+      { subject: 's-1', role: 'secretariat' },
+      { secret: 'another-secret-of-at-least-32-chars!!' },
+    );
     expect((await refusal(token)).code).toBe('UNAUTHENTICATED');
   });
 
@@ -61,7 +78,10 @@ describe('TokenVerifier', () => {
   });
 
   it('refuses a token for another audience', async () => {
-    const token = await issueToken({ subject: 's-1', role: 'secretariat' }, { secret: SECRET, audience: 'other-app' });
+    const token = await issueToken(
+      { subject: 's-1', role: 'secretariat' },
+      { secret: SECRET, audience: 'other-app' },
+    );
     expect((await refusal(token)).code).toBe('UNAUTHENTICATED');
   });
 

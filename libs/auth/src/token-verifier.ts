@@ -39,9 +39,15 @@ export class TokenVerifier {
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) {
-        throw new AuthException(AuthErrorCode.TOKEN_EXPIRED, 'The bearer token has expired; ask for a new one.');
+        throw new AuthException(
+          AuthErrorCode.TOKEN_EXPIRED,
+          'The bearer token has expired; ask for a new one.',
+        );
       }
-      throw new AuthException(AuthErrorCode.UNAUTHENTICATED, 'The bearer token is not valid for this service.');
+      throw new AuthException(
+        AuthErrorCode.UNAUTHENTICATED,
+        'The bearer token is not valid for this service.',
+      );
     }
     return principalFrom(payload);
   }
@@ -50,13 +56,19 @@ export class TokenVerifier {
 function principalFrom(payload: JWTPayload): Principal {
   const role = payload.role;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-    throw new AuthException(AuthErrorCode.UNAUTHENTICATED, `The token's role must be one of ${ROLES.join(', ')}.`);
+    throw new AuthException(
+      AuthErrorCode.UNAUTHENTICATED,
+      `The token's role must be one of ${ROLES.join(', ')}.`,
+    );
   }
   const principal: Principal = { subject: payload.sub!, role: role as Role };
   if (typeof payload.name === 'string') principal.name = payload.name;
   if (role === 'coordinator') {
     if (typeof payload.event_id !== 'string' || typeof payload.party !== 'string') {
-      throw new AuthException(AuthErrorCode.UNAUTHENTICATED, 'A coordinator token must name its event_id and party.');
+      throw new AuthException(
+        AuthErrorCode.UNAUTHENTICATED,
+        'A coordinator token must name its event_id and party.',
+      );
     }
     principal.eventId = payload.event_id;
     principal.party = payload.party;

@@ -31,7 +31,11 @@ export interface EnvVarDescription {
 export function EnvVar(description: string, options: EnvVarOptions = {}): PropertyDecorator {
   return (target, propertyKey) => {
     const own: EnvVarMetadata[] = Reflect.getOwnMetadata(ENV_VARS, target) ?? [];
-    Reflect.defineMetadata(ENV_VARS, [...own, { name: String(propertyKey), description, ...options }], target);
+    Reflect.defineMetadata(
+      ENV_VARS,
+      [...own, { name: String(propertyKey), description, ...options }],
+      target,
+    );
   };
 }
 
@@ -39,7 +43,11 @@ function metadataOf(configClass: abstract new () => object): EnvVarMetadata[] {
   const byName = new Map<string, EnvVarMetadata>();
   // Walk from the base class down so that a subclass may re-describe a variable.
   const chain: object[] = [];
-  for (let proto = configClass.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = configClass.prototype;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     chain.unshift(proto);
   }
   for (const proto of chain) {

@@ -26,7 +26,11 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('loadConfig', () => {
   it('reads, converts and defaults the environment', () => {
-    const config = loadConfig(TestConfig, { ...valid, HTTP_PORT: '4000', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    const config = loadConfig(TestConfig, {
+      ...valid,
+      HTTP_PORT: '4000',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
     expect(config.HTTP_PORT).toBe(4000);
     expect(config.CONSUMER_MAX_ATTEMPTS).toBe(4);
     expect(config.kafkaBrokers).toEqual(['127.0.0.1:9092', '127.0.0.1:9094']);
@@ -40,7 +44,11 @@ describe('loadConfig', () => {
   });
 
   it('names every missing or bad variable at once', () => {
-    const problems = problemsOf({ HTTP_PORT: 'eighty', KAFKA_BROKERS: 'no-port', AUTH_JWT_SECRET: valid.AUTH_JWT_SECRET });
+    const problems = problemsOf({
+      HTTP_PORT: 'eighty',
+      KAFKA_BROKERS: 'no-port',
+      AUTH_JWT_SECRET: valid.AUTH_JWT_SECRET,
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^HTTP_PORT="eighty" is invalid/),
@@ -59,10 +67,12 @@ describe('loadConfig', () => {
 
   it('needs a token secret or a JWKS URL', () => {
     const { AUTH_JWT_SECRET: _secret, ...withoutAuth } = valid;
-    expect(problemsOf(withoutAuth)).toEqual([expect.stringContaining('AUTH_JWT_SECRET or AUTH_JWKS_URL must be set')]);
-    expect(loadConfig(TestConfig, { ...withoutAuth, AUTH_JWKS_URL: 'https://id.example/jwks.json' }).AUTH_JWKS_URL).toBe(
-      'https://id.example/jwks.json',
-    );
+    expect(problemsOf(withoutAuth)).toEqual([
+      expect.stringContaining('AUTH_JWT_SECRET or AUTH_JWKS_URL must be set'),
+    ]);
+    expect(
+      loadConfig(TestConfig, { ...withoutAuth, AUTH_JWKS_URL: 'https://id.example/jwks.json' }).AUTH_JWKS_URL,
+    ).toBe('https://id.example/jwks.json');
   });
 });
 

@@ -64,7 +64,7 @@ export abstract class ServiceConfig {
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'must be a mongodb:// or mongodb+srv:// URL' })
   MONGO_URL: string;
 
-  @EnvVar("Database this service owns; no two services share one. Default: plenary_<service>.", {
+  @EnvVar('Database this service owns; no two services share one. Default: plenary_<service>.', {
     optional: true,
   })
   @IsOptional()
@@ -94,7 +94,9 @@ export abstract class ServiceConfig {
   @Min(-1)
   KAFKA_TOPIC_REPLICATION_FACTOR: number = -1;
 
-  @EnvVar('Retention of the topics this service creates (ms); -1 keeps every message, so subscribers can replay.')
+  @EnvVar(
+    'Retention of the topics this service creates (ms); -1 keeps every message, so subscribers can replay.',
+  )
   @IsInt()
   @Min(-1)
   KAFKA_TOPIC_RETENTION_MS: number = -1;
@@ -132,18 +134,24 @@ export abstract class ServiceConfig {
   @Max(5000)
   OUTBOX_BATCH_SIZE: number = 200;
 
-  @EnvVar('Shared secret (HS256, at least 32 characters) to verify bearer tokens. Set this or AUTH_JWKS_URL.', {
-    optional: true,
-    secret: true,
-  })
+  @EnvVar(
+    'Shared secret (HS256, at least 32 characters) to verify bearer tokens. Set this or AUTH_JWKS_URL.',
+    {
+      optional: true,
+      secret: true,
+    },
+  )
   @ValidateIf((config: ServiceConfig) => !config.AUTH_JWKS_URL)
   @IsString({ message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set' })
   @MinLength(32)
   AUTH_JWT_SECRET?: string;
 
-  @EnvVar("JWKS URL of an identity provider whose RS256/ES256 tokens are accepted. Set this or AUTH_JWT_SECRET.", {
-    optional: true,
-  })
+  @EnvVar(
+    'JWKS URL of an identity provider whose RS256/ES256 tokens are accepted. Set this or AUTH_JWT_SECRET.',
+    {
+      optional: true,
+    },
+  )
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
   AUTH_JWKS_URL?: string;

@@ -33,7 +33,14 @@ export function correlationMiddleware(logger: Logger) {
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const entry = { correlationId, requestId, method: request.method, path: request.path, status: response.statusCode, ms };
+      const entry = {
+        correlationId,
+        requestId,
+        method: request.method,
+        path: request.path,
+        status: response.statusCode,
+        ms,
+      };
       if (response.statusCode >= 500) log.error(entry, 'request failed');
       else log.info(entry, 'request');
     });

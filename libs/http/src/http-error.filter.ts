@@ -65,19 +65,34 @@ export class HttpErrorFilter implements ExceptionFilter {
         typeof payload === 'string'
           ? payload
           : Array.isArray((payload as { message?: unknown }).message)
-            ? ((payload as { message: string[] }).message).join('; ')
+            ? (payload as { message: string[] }).message.join('; ')
             : String((payload as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: CODES[status] ?? `HTTP_${status}`, message, correlationId };
     }
     const parserError = bodyParserError(exception);
     if (parserError?.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.', correlationId };
+      return {
+        statusCode: 400,
+        code: 'INVALID_JSON',
+        message: 'The request body is not valid JSON.',
+        correlationId,
+      };
     }
     if (parserError?.type === 'entity.too.large') {
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.', correlationId };
+      return {
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is too large.',
+        correlationId,
+      };
     }
     if (parserError && parserError.status < 500) {
-      return { statusCode: parserError.status, code: CODES[parserError.status] ?? 'BAD_REQUEST', message: 'The request body could not be read.', correlationId };
+      return {
+        statusCode: parserError.status,
+        code: CODES[parserError.status] ?? 'BAD_REQUEST',
+        message: 'The request body could not be read.',
+        correlationId,
+      };
     }
     if (isStoreUnavailableError(exception)) {
       this.logger.warn({ err: exception, correlationId }, 'store unavailable');
@@ -88,7 +103,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         correlationId,
       };
     }
-    this.logger.error({ err: exception, correlationId, method: request.method, url: request.originalUrl }, 'unhandled error');
+    this.logger.error(
+      { err: exception, correlationId, method: request.method, url: request.originalUrl },
+      'unhandled error',
+    );
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       code: 'INTERNAL_ERROR',

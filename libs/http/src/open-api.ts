@@ -21,6 +21,9 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
 /** The API description at /docs (browsable) and /docs/openapi.json, generated from the same DTOs that validate requests. */
 export function serveOpenApi(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
   const document = buildOpenApiDocument(app, options);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/openapi.json',
+    yamlDocumentUrl: 'docs/openapi.yaml',
+  });
   return document;
 }

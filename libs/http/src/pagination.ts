@@ -34,7 +34,10 @@ export function decodeCursor<K extends string>(cursor: string, keys: readonly K[
   } catch {
     // fall through
   }
-  throw new AppException(HttpStatus.BAD_REQUEST, 'INVALID_CURSOR', 'cursor is not a nextCursor value from a previous page.', [
-    { field: 'cursor', messages: ['cursor is not a nextCursor value from a previous page'] },
-  ]);
+  throw new AppException(
+    HttpStatus.BAD_REQUEST,
+    'INVALID_CURSOR',
+    'cursor is not a nextCursor value from a previous page.',
+    [{ field: 'cursor', messages: ['cursor is not a nextCursor value from a previous page'] }],
+  );
 }

@@ -24,6 +24,8 @@ export class RequestContextInterceptor implements NestInterceptor {
       causationId: requestId,
       ...(principal ? { actor: { id: principal.subject, role: principal.role } } : {}),
     };
-    return new Observable((subscriber) => RequestContext.run(data, () => next.handle().subscribe(subscriber)));
+    return new Observable((subscriber) =>
+      RequestContext.run(data, () => next.handle().subscribe(subscriber)),
+    );
   }
 }

@@ -52,7 +52,10 @@ describe('validation pipe', () => {
   });
 
   it('converts a valid body to its class', async () => {
-    const order = await createValidationPipe().transform({ name: 'x', items: [{ quantity: 2 }] }, { type: 'body', metatype: Order });
+    const order = await createValidationPipe().transform(
+      { name: 'x', items: [{ quantity: 2 }] },
+      { type: 'body', metatype: Order },
+    );
     expect(order).toBeInstanceOf(Order);
     expect(order.items[0]).toBeInstanceOf(Item);
   });

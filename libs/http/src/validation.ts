@@ -4,7 +4,11 @@ import { AppException, type FieldError } from './app-exception.js';
 function collect(errors: ValidationError[], parent: string, out: FieldError[]): FieldError[] {
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
-    const path = isIndex ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+    const path = isIndex
+      ? `${parent}[${error.property}]`
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
     if (error.constraints) {
       const messages = Object.entries(error.constraints).map(([name, text]) =>
         name === 'whitelistValidation' ? `${path} is not a known field` : text,

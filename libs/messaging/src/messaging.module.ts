@@ -59,8 +59,12 @@ export class MessagingModule implements OnModuleInit, BeforeApplicationShutdown 
       name: 'outbox',
       check: async () => {
         const status = this.relay.getStatus();
-        const failing = status.lastErrorAt !== undefined && (!status.lastSentAt || status.lastErrorAt > status.lastSentAt);
-        return { ok: status.running && !failing, detail: failing ? `failing: ${status.lastError}` : `${status.sent} sent` };
+        const failing =
+          status.lastErrorAt !== undefined && (!status.lastSentAt || status.lastErrorAt > status.lastSentAt);
+        return {
+          ok: status.running && !failing,
+          detail: failing ? `failing: ${status.lastError}` : `${status.sent} sent`,
+        };
       },
     });
   }

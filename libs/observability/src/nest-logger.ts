@@ -24,7 +24,12 @@ export class NestPinoLogger implements LoggerService {
     this.write('fatal', message, context);
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string, trace?: string) {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    context?: string,
+    trace?: string,
+  ) {
     if (message instanceof Error) {
       this.logger[level]({ context, err: message }, message.message);
     } else if (typeof message === 'object' && message !== null) {

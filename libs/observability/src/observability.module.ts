@@ -11,7 +11,11 @@ export type { Logger };
 @Global()
 @Module({
   providers: [
-    { provide: LOGGER, inject: [ServiceConfig], useFactory: (c: ServiceConfig) => createLogger(c.service, c.LOG_LEVEL) },
+    {
+      provide: LOGGER,
+      inject: [ServiceConfig],
+      useFactory: (c: ServiceConfig) => createLogger(c.service, c.LOG_LEVEL),
+    },
     HealthRegistry,
   ],
   exports: [LOGGER, HealthRegistry],

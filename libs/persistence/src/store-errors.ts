@@ -22,7 +22,10 @@ export function isStoreUnavailableError(error: unknown): boolean {
   const labels = (error as { errorLabels?: string[] }).errorLabels ?? [];
   if (labels.includes('ResetPool') || labels.includes('SystemOverloadedError')) return true;
   // mongoose, when told not to buffer, refuses to run a query before the connection is up.
-  if (error.name === 'MongooseError' && /before initial connection|buffering timed out|Connection was force closed/.test(error.message)) {
+  if (
+    error.name === 'MongooseError' &&
+    /before initial connection|buffering timed out|Connection was force closed/.test(error.message)
+  ) {
     return true;
   }
   return isStoreUnavailableError((error as { cause?: unknown }).cause);

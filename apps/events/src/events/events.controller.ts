@@ -39,7 +39,10 @@ export class EventsController {
   @ApiOperation({ summary: 'Read a meeting' })
   @ApiOkResponse({ type: EventView })
   @ApiErrors(400, 404)
-  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response): Promise<EventView> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<EventView> {
     const event = await this.events.get(id);
     response.setHeader('ETag', `"${event.version}"`);
     return event;

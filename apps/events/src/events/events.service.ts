@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@plenary/auth';
-import { type CreateEventDto, type EventPageView, type EventView, partyKindOf, stateName } from '@plenary/contracts';
+import {
+  type CreateEventDto,
+  type EventPageView,
+  type EventView,
+  partyKindOf,
+  stateName,
+} from '@plenary/contracts';
 import { decodeCursor, encodeCursor } from '@plenary/http';
 import { OutboxService } from '@plenary/messaging';
 import type { Model, QueryFilter } from 'mongoose';
@@ -73,7 +79,9 @@ export class EventsService {
     return {
       items: page.map(toEventView),
       nextCursor:
-        records.length > limit && last ? encodeCursor({ startsAt: last.startsAt.toISOString(), id: last._id }) : null,
+        records.length > limit && last
+          ? encodeCursor({ startsAt: last.startsAt.toISOString(), id: last._id })
+          : null,
     };
   }
 }

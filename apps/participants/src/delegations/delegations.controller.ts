@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@plenary/auth';
 import { DelegationDetailsView, DelegationView, RegisterDelegationDto } from '@plenary/contracts';
 import { ApiErrors } from '@plenary/http';
@@ -25,14 +33,21 @@ export class DelegationsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<DelegationDetailsView> {
     const delegation = await this.delegations.register(eventId, input, actor);
-    response.location(`/events/${eventId}/delegations/${delegation.id}`).setHeader('ETag', `"${delegation.version}"`);
+    response
+      .location(`/events/${eventId}/delegations/${delegation.id}`)
+      .setHeader('ETag', `"${delegation.version}"`);
     return delegation;
   }
 
   @Get()
   @ApiOperation({ summary: "A meeting's delegations" })
   @ApiOkResponse({
-    schema: { type: 'array', items: { oneOf: [{ $ref: getSchemaPath(DelegationDetailsView) }, { $ref: getSchemaPath(DelegationView) }] } },
+    schema: {
+      type: 'array',
+      items: {
+        oneOf: [{ $ref: getSchemaPath(DelegationDetailsView) }, { $ref: getSchemaPath(DelegationView) }],
+      },
+    },
   })
   @ApiErrors(400)
   list(@Param('eventId', ParseUUIDPipe) eventId: string, @CurrentPrincipal() viewer: Principal) {

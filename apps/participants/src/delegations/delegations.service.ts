@@ -19,7 +19,11 @@ export class DelegationsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async register(eventId: string, input: RegisterDelegationDto, actor: Principal): Promise<DelegationDetailsView> {
+  async register(
+    eventId: string,
+    input: RegisterDelegationDto,
+    actor: Principal,
+  ): Promise<DelegationDetailsView> {
     if (!mayActForParty(actor, eventId, input.party)) {
       throw new DelegationsException(
         DelegationsErrorCode.NOT_YOUR_DELEGATION,
@@ -65,7 +69,10 @@ export class DelegationsService {
       await this.delegations.create({ ...record, ...this.outbox.forNewDocument([message]) });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      const existing = await this.delegations.findOne({ eventId, partyCode: party.code }, { _id: 1 }).lean().exec();
+      const existing = await this.delegations
+        .findOne({ eventId, partyCode: party.code }, { _id: 1 })
+        .lean()
+        .exec();
       throw new DelegationsException(
         DelegationsErrorCode.DELEGATION_EXISTS,
         `${party.name} already has a delegation to this meeting${existing ? ` (${existing._id})` : ''}.`,

@@ -43,7 +43,8 @@ export class AttendanceService {
     if (!event && delegations.length === 0) {
       throw new AttendanceException(
         AttendanceErrorCode.EVENT_NOT_FOUND,
-        `No meeting with id ${eventId} is known to the reports service.`);
+        `No meeting with id ${eventId} is known to the reports service.`,
+      );
     }
     const present = delegations
       .filter((d) => d.state !== 'withdrawn')

@@ -21,7 +21,10 @@ function flatten(errors: ValidationError[], parent = ''): Record<string, string[
     {},
     ...errors.map((e) => {
       const path = parent ? `${parent}.${e.property}` : e.property;
-      return { ...(e.constraints ? { [path]: Object.values(e.constraints) } : {}), ...flatten(e.children ?? [], path) };
+      return {
+        ...(e.constraints ? { [path]: Object.values(e.constraints) } : {}),
+        ...flatten(e.children ?? [], path),
+      };
     }),
   );
 }
@@ -46,19 +49,37 @@ describe('CreateEventDto', () => {
   });
 
   it('refuses a state code that is not ISO 3166-1 alpha-3', () => {
-    expect(problems({ ...valid, parties: [{ code: 'KAZ', kind: 'state', standing: 'chair' }, { code: 'KZX', kind: 'state', standing: 'member' }] })).toEqual({
+    expect(
+      problems({
+        ...valid,
+        parties: [
+          { code: 'KAZ', kind: 'state', standing: 'chair' },
+          { code: 'KZX', kind: 'state', standing: 'member' },
+        ],
+      }),
+    ).toEqual({
       'parties.1.code': ['code must be the ISO 3166-1 alpha-3 code of a country (e.g. KAZ), not "KZX"'],
     });
   });
 
   it('takes a three-letter code that is no country for an organisation, which needs a name', () => {
     expect(problems({ ...valid, parties: [{ code: 'XYZ', standing: 'member' }] })).toEqual({
-      'parties.0.name': ['name is required: XYZ is not an ISO 3166-1 alpha-3 country code, so it is taken for an organisation'],
+      'parties.0.name': [
+        'name is required: XYZ is not an ISO 3166-1 alpha-3 country code, so it is taken for an organisation',
+      ],
     });
   });
 
   it('refuses a party listed twice', () => {
-    expect(problems({ ...valid, parties: [{ code: 'KAZ', standing: 'chair' }, { code: 'KAZ', standing: 'member' }] })).toEqual({
+    expect(
+      problems({
+        ...valid,
+        parties: [
+          { code: 'KAZ', standing: 'chair' },
+          { code: 'KAZ', standing: 'member' },
+        ],
+      }),
+    ).toEqual({
       parties: ['parties must not list a party twice'],
     });
   });

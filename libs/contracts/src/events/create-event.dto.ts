@@ -24,12 +24,18 @@ export class PartyInput {
   @IsPartyCode()
   code: string;
 
-  @ApiPropertyOptional({ enum: PARTY_KINDS, description: 'Default: state for an ISO alpha-3 code, else organization.' })
+  @ApiPropertyOptional({
+    enum: PARTY_KINDS,
+    description: 'Default: state for an ISO alpha-3 code, else organization.',
+  })
   @IsOptional()
   @IsIn(PARTY_KINDS)
   kind?: PartyKind;
 
-  @ApiPropertyOptional({ example: 'International Organization for Migration', description: 'Required for an organisation.' })
+  @ApiPropertyOptional({
+    example: 'International Organization for Migration',
+    description: 'Required for an organisation.',
+  })
   @IsPartyName()
   name?: string;
 

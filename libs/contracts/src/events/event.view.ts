@@ -5,7 +5,10 @@ import { EVENT_KINDS, EVENT_STATES, PARTY_KINDS, PARTY_STANDINGS } from './event
 import type { EventKind, EventState, PartyKind, PartyStanding } from './event-enums.js';
 
 export class PartyView {
-  @ApiProperty({ example: 'KAZ', description: 'ISO 3166-1 alpha-3 code of a state, or the acronym of an organisation.' })
+  @ApiProperty({
+    example: 'KAZ',
+    description: 'ISO 3166-1 alpha-3 code of a state, or the acronym of an organisation.',
+  })
   @IsString()
   code: string;
 

@@ -45,7 +45,10 @@ export class AttendanceView {
   @ApiProperty({ example: '0192f0c4-5b1e-7d3a-9f10-6a1d2e3c4b5a' })
   eventId: string;
 
-  @ApiPropertyOptional({ type: AttendanceEventView, description: 'Absent until the event message has arrived.' })
+  @ApiPropertyOptional({
+    type: AttendanceEventView,
+    description: 'Absent until the event message has arrived.',
+  })
   event?: AttendanceEventView;
 
   @ApiProperty({ type: [AttendingDelegationView] })

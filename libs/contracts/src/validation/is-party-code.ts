@@ -18,7 +18,9 @@ export function IsPartyCode(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate(value: unknown, args: ValidationArguments) {
           const party = args.object as { code?: unknown; kind?: PartyKind };
-          return partyKindOf(party) === 'state' ? isStateCode(value) : typeof value === 'string' && ACRONYM.test(value);
+          return partyKindOf(party) === 'state'
+            ? isStateCode(value)
+            : typeof value === 'string' && ACRONYM.test(value);
         },
         defaultMessage(args: ValidationArguments) {
           const party = args.object as { code?: unknown; kind?: PartyKind };
@@ -37,7 +39,10 @@ export function IsCountryCode(options?: ValidationOptions): PropertyDecorator {
       name: 'isCountryCode',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: '$property must be the ISO 3166-1 alpha-3 code of a country (e.g. KAZ)', ...options },
+      options: {
+        message: '$property must be the ISO 3166-1 alpha-3 code of a country (e.g. KAZ)',
+        ...options,
+      },
       validator: { validate: (value: unknown) => isStateCode(value) },
     });
 }

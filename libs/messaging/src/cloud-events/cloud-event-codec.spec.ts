@@ -18,7 +18,9 @@ const outgoing: OutgoingMessage = {
 
 /** What a consumer receives: kafkajs hands headers and values over as Buffers. */
 function asReceived(message: ReturnType<typeof encodeMessage>): KafkaMessage {
-  const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, Buffer.from(String(v))]));
+  const headers = Object.fromEntries(
+    Object.entries(message.headers ?? {}).map(([k, v]) => [k, Buffer.from(String(v))]),
+  );
   return {
     key: Buffer.from(String(message.key)),
     value: Buffer.from(String(message.value)),

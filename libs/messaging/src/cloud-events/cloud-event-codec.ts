@@ -85,7 +85,9 @@ export function decodeMessage(message: KafkaMessage): MessageEnvelope<unknown> {
   }
   const type = get(CE.type)!;
   const schema = get(CE.dataschema) ?? '';
-  const version = schema.startsWith(`${SCHEMA_PREFIX}${type}:`) ? Number(schema.slice(SCHEMA_PREFIX.length + type.length + 1)) : 1;
+  const version = schema.startsWith(`${SCHEMA_PREFIX}${type}:`)
+    ? Number(schema.slice(SCHEMA_PREFIX.length + type.length + 1))
+    : 1;
   let data: unknown;
   try {
     data = JSON.parse(message.value?.toString('utf8') ?? '');

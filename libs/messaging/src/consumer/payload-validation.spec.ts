@@ -15,7 +15,9 @@ const delegation = {
 
 describe('validatePayload', () => {
   it('accepts a payload that matches its contract, and fields the contract does not know yet', () => {
-    const payload = validatePayload(MessageCatalog['delegation.registered'], { delegation: { ...delegation, futureField: 1 } });
+    const payload = validatePayload(MessageCatalog['delegation.registered'], {
+      delegation: { ...delegation, futureField: 1 },
+    });
     expect(payload).toMatchObject({ delegation: { id: 'd-1' } });
   });
 
@@ -24,12 +26,16 @@ describe('validatePayload', () => {
     expect(() => validatePayload(MessageCatalog['delegation.registered'], bad)).toThrow(
       expect.objectContaining({
         reason: 'invalid-payload',
-        message: expect.stringMatching(/delegation\.party\.kind: .*delegation\.party\.name: .*delegation\.state: /s),
+        message: expect.stringMatching(
+          /delegation\.party\.kind: .*delegation\.party\.name: .*delegation\.state: /s,
+        ),
       }),
     );
   });
 
   it('refuses a payload that is not an object', () => {
-    expect(() => validatePayload(MessageCatalog['delegation.registered'], [1, 2])).toThrow(PoisonMessageError);
+    expect(() => validatePayload(MessageCatalog['delegation.registered'], [1, 2])).toThrow(
+      PoisonMessageError,
+    );
   });
 });

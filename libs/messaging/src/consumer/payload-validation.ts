@@ -6,7 +6,10 @@ import { PoisonMessageError } from '../cloud-events/poison-message.error.js';
 function describe(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((e) => {
     const path = parent ? `${parent}.${e.property}` : e.property;
-    return [...Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`), ...describe(e.children ?? [], path)];
+    return [
+      ...Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`),
+      ...describe(e.children ?? [], path),
+    ];
   });
 }
 
@@ -21,7 +24,10 @@ export function validatePayload(definition: MessageDefinition<string, object>, d
   const payload = plainToInstance(definition.payload, data);
   const errors = validateSync(payload, { forbidUnknownValues: false });
   if (errors.length > 0) {
-    throw new PoisonMessageError('invalid-payload', `${definition.type} payload is invalid: ${describe(errors).join('; ')}`);
+    throw new PoisonMessageError(
+      'invalid-payload',
+      `${definition.type} payload is invalid: ${describe(errors).join('; ')}`,
+    );
   }
   return payload;
 }

@@ -37,8 +37,17 @@ function received(type: string, data: unknown, version = 1): KafkaMessage {
     causationId: 'c-1',
     data: JSON.stringify(data),
   });
-  const headers = Object.fromEntries(Object.entries(message.headers!).map(([k, v]) => [k, Buffer.from(String(v))]));
-  return { key: Buffer.from('e-1'), value: Buffer.from(String(message.value)), headers, offset: '7', timestamp: '0', attributes: 0 } as KafkaMessage;
+  const headers = Object.fromEntries(
+    Object.entries(message.headers!).map(([k, v]) => [k, Buffer.from(String(v))]),
+  );
+  return {
+    key: Buffer.from('e-1'),
+    value: Buffer.from(String(message.value)),
+    headers,
+    offset: '7',
+    timestamp: '0',
+    attributes: 0,
+  } as KafkaMessage;
 }
 
 function storeDown(): Error {
@@ -56,7 +65,12 @@ function setUp(handler: () => Promise<void>, handles = 'delegation.registered') 
     record: async (id: string) => void processed.add(id),
   } as unknown as Inbox;
   const topics = { resolve: (t: string) => t, deadLetter: () => 'dlq' } as unknown as TopicNames;
-  const server = new PlenaryKafkaServer({ config: new TestConfig(), logger: createLogger('test', 'silent'), topics, inbox });
+  const server = new PlenaryKafkaServer({
+    config: new TestConfig(),
+    logger: createLogger('test', 'silent'),
+    topics,
+    inbox,
+  });
   server.addHandler(handles, handler, true);
   const internals = server as unknown as {
     producer: { send(record: { messages: Message[] }): Promise<void> };
@@ -66,7 +80,12 @@ function setUp(handler: () => Promise<void>, handles = 'delegation.registered') 
   internals.producer = { send: async ({ messages }) => void deadLetters.push(...messages) };
   internals.consumer = {};
   const deliver = (message: KafkaMessage) =>
-    internals.process({ topic: 'plenary.participants', partition: 0, message, heartbeat: async () => undefined });
+    internals.process({
+      topic: 'plenary.participants',
+      partition: 0,
+      message,
+      heartbeat: async () => undefined,
+    });
   return { deliver, processed, deadLetters };
 }
 

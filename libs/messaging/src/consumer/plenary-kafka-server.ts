@@ -82,7 +82,9 @@ export class PlenaryKafkaServer extends ServerKafka {
     this.consumer = null;
     this.producer = null;
     // disconnect() waits for the messages being processed, so no effect is cut in half.
-    await consumer?.disconnect().catch((error: Error) => this.log.warn({ err: error }, 'consumer disconnect failed'));
+    await consumer
+      ?.disconnect()
+      .catch((error: Error) => this.log.warn({ err: error }, 'consumer disconnect failed'));
     await producer?.disconnect().catch(() => undefined);
     this.state = 'stopped';
   }
@@ -143,7 +145,8 @@ export class PlenaryKafkaServer extends ServerKafka {
   private subscribedTopics(): string[] {
     const topics = new Set<string>();
     for (const pattern of this.messageHandlers.keys()) {
-      if (!isMessageType(pattern)) throw new Error(`@OnMessage('${pattern}') names no message type of the contract`);
+      if (!isMessageType(pattern))
+        throw new Error(`@OnMessage('${pattern}') names no message type of the contract`);
       topics.add(this.deps.topics.resolve(MessageCatalog[pattern].topic as TopicName));
     }
     return [...topics];
@@ -199,7 +202,10 @@ export class PlenaryKafkaServer extends ServerKafka {
     const definition = MessageCatalog[type];
     if (envelope.version !== definition.version) {
       // Another version, published beside the one this app reads during a migration.
-      this.log.debug({ type, version: envelope.version }, 'skipping a message version this service does not read');
+      this.log.debug(
+        { type, version: envelope.version },
+        'skipping a message version this service does not read',
+      );
       return;
     }
     let data: object;
@@ -215,12 +221,22 @@ export class PlenaryKafkaServer extends ServerKafka {
       return;
     }
     const context = { correlationId: envelope.correlationId, causationId: envelope.id };
-    const kafkaContext = new KafkaContext([message, partition, topic, this.consumer!, heartbeat, this.producer!]);
+    const kafkaContext = new KafkaContext([
+      message,
+      partition,
+      topic,
+      this.consumer!,
+      heartbeat,
+      this.producer!,
+    ]);
     const maxAttempts = this.deps.config.CONSUMER_MAX_ATTEMPTS;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.untilStoreAnswers(
-          () => RequestContext.run(context, () => this.handleEvent(type, { pattern: type, data: validated }, kafkaContext)),
+          () =>
+            RequestContext.run(context, () =>
+              this.handleEvent(type, { pattern: type, data: validated }, kafkaContext),
+            ),
           heartbeat,
         );
         break;
@@ -229,7 +245,10 @@ export class PlenaryKafkaServer extends ServerKafka {
           return this.deadLetterOrThrow(error, message, topic, partition, attempt);
         }
         const delay = this.deps.config.CONSUMER_RETRY_BACKOFF_MS * 2 ** (attempt - 1);
-        this.log.warn({ err: error, messageId: envelope.id, type, attempt }, `handler failed; retrying in ${delay} ms`);
+        this.log.warn(
+          { err: error, messageId: envelope.id, type, attempt },
+          `handler failed; retrying in ${delay} ms`,
+        );
         await new Promise((resolve) => setTimeout(resolve, delay));
         await heartbeat();
       }
@@ -282,7 +301,10 @@ export class PlenaryKafkaServer extends ServerKafka {
         }),
       ],
     });
-    this.log.error({ reason, error: text, topic, partition, offset: message.offset }, 'message dead-lettered');
+    this.log.error(
+      { reason, error: text, topic, partition, offset: message.offset },
+      'message dead-lettered',
+    );
   }
 
   /** Exposes the clients for tests and tools, as ServerKafka does. */

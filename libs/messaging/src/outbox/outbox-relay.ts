@@ -81,7 +81,10 @@ export class OutboxRelay implements OnApplicationBootstrap {
     try {
       await this.pass();
     } catch (error) {
-      this.logger.warn({ err: error }, 'outbox: final flush failed; the messages stay in the outbox for the next start');
+      this.logger.warn(
+        { err: error },
+        'outbox: final flush failed; the messages stay in the outbox for the next start',
+      );
     }
     await this.producer?.disconnect().catch(() => undefined);
     this.status.running = false;
@@ -90,7 +93,7 @@ export class OutboxRelay implements OnApplicationBootstrap {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
-      let sent = 0;
+      let sent: number;
       try {
         sent = await this.pass();
         failures = 0;
@@ -127,7 +130,9 @@ export class OutboxRelay implements OnApplicationBootstrap {
   private async send(entries: OutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
     // Oldest first, so that messages about one meeting keep the order they were written in.
-    const ordered = [...entries].sort((a, b) => new Date(a.time).getTime() - new Date(b.time).getTime() || (a.id < b.id ? -1 : 1));
+    const ordered = [...entries].sort(
+      (a, b) => new Date(a.time).getTime() - new Date(b.time).getTime() || (a.id < b.id ? -1 : 1),
+    );
     const byTopic = new Map<string, TopicMessages>();
     for (const entry of ordered) {
       const topic = this.topics.resolve(entry.topic as TopicName);
@@ -175,7 +180,11 @@ export class OutboxRelay implements OnApplicationBootstrap {
       const admin = this.kafka.admin();
       await admin.connect();
       try {
-        await ensureTopics(admin, this.options.publishes.map((t) => this.topics.resolve(t)), this.config);
+        await ensureTopics(
+          admin,
+          this.options.publishes.map((t) => this.topics.resolve(t)),
+          this.config,
+        );
         this.topicsReady = true;
       } finally {
         await admin.disconnect();

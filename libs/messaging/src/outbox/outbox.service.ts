@@ -48,7 +48,11 @@ export class OutboxService {
   }
 
   /** Fields for a new document that carries its first messages. */
-  forNewDocument(messages: OutboxEntry[]): { outbox: OutboxEntry[]; outboxPending: boolean; version: number } {
+  forNewDocument(messages: OutboxEntry[]): {
+    outbox: OutboxEntry[];
+    outboxPending: boolean;
+    version: number;
+  } {
     return { outbox: messages, outboxPending: messages.length > 0, version: 1 };
   }
 
