@@ -64,7 +64,7 @@ export abstract class ServiceConfig {
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'must be a mongodb:// or mongodb+srv:// URL' })
   MONGO_URL: string;
 
-  @EnvVar('Database this service owns; no two services share one. Default: plenary_<service>.', {
+  @EnvVar('Database this service owns; no two services share one. Default: plenary_{service}.', {
     optional: true,
   })
   @IsOptional()
@@ -101,7 +101,7 @@ export abstract class ServiceConfig {
   @Min(-1)
   KAFKA_TOPIC_RETENTION_MS: number = -1;
 
-  @EnvVar('Consumer group of this service. Default: plenary-<service>.', { optional: true })
+  @EnvVar('Consumer group of this service. Default: plenary-{service}.', { optional: true })
   @IsOptional()
   @Matches(/^[a-zA-Z0-9._-]+$/)
   KAFKA_CONSUMER_GROUP?: string;

@@ -1,0 +1,21 @@
+# One image for the three services; APP chooses which one runs (events, participants, reports).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json .swcrc nest-cli.json ./
+COPY apps apps
+COPY libs libs
+COPY scripts scripts
+RUN npm run build && npm prune --omit=dev --ignore-scripts
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules node_modules
+COPY --from=build /app/dist dist
+USER node
+ARG APP=events
+ENV APP=${APP}
+CMD ["sh", "-c", "exec node dist/apps/${APP}/src/main.js"]

@@ -1,0 +1,61 @@
+import { issueToken } from '@plenary/auth';
+import type { DelegationDetailsView, EventPageView, EventView } from '@plenary/contracts';
+import { call, untilKnown } from '../lib/api-client.js';
+import { demoDelegations, demoMeeting, DEMO_TITLE } from './almaty-process-meeting.js';
+
+export interface DemoUrls {
+  events: string;
+  participants: string;
+  reports: string;
+}
+
+/**
+ * Loads the demo meeting through the public APIs, exactly as a secretariat and the parties'
+ * coordinators would, so the demo exercises the real path. Does nothing if it is there already.
+ */
+export async function loadDemo(
+  urls: DemoUrls,
+  secret: string,
+): Promise<{ eventId: string; created: boolean }> {
+  const secretariat = await issueToken(
+    { subject: 'demo-secretariat', role: 'secretariat', name: 'Demo secretariat' },
+    { secret },
+  );
+
+  const existing = await findByTitle(urls.events, secretariat);
+  if (existing) return { eventId: existing.id, created: false };
+
+  const event = await call<EventView>('POST', `${urls.events}/events`, secretariat, demoMeeting());
+  for (const delegation of demoDelegations) {
+    const coordinator = await issueToken(
+      {
+        subject: `demo-coordinator-${delegation.party}`,
+        role: 'coordinator',
+        eventId: event.id,
+        party: delegation.party,
+      },
+      { secret },
+    );
+    await untilKnown(() =>
+      call<DelegationDetailsView>(
+        'POST',
+        `${urls.participants}/events/${event.id}/delegations`,
+        coordinator,
+        delegation,
+      ),
+    );
+  }
+  return { eventId: event.id, created: true };
+}
+
+async function findByTitle(eventsUrl: string, token: string): Promise<EventView | undefined> {
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `?limit=200&cursor=${cursor}` : '?limit=200';
+    const page: EventPageView = await call<EventPageView>('GET', `${eventsUrl}/events${query}`, token);
+    const found = page.items.find((e) => e.title === DEMO_TITLE);
+    if (found) return found;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return undefined;
+}

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (scripts run from dist/scripts/…). */
+export const ROOT = (() => {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nest-cli.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error('cannot find the repository root');
+  }
+})();
+
+export const DEV_DIR = resolve(process.env.STACK_DIR ?? join(ROOT, '.stack/dev'));
+export const KAFKA_PORT = Number(process.env.STACK_KAFKA_PORT ?? 9092);
+export const STORE_PORT = Number(process.env.STACK_STORE_PORT ?? 27017);
+
+function stack(command: string): string {
+  return execFileSync('bash', [join(ROOT, 'infra/local/stack.sh'), command], {
+    env: { ...process.env, STACK_DIR: DEV_DIR },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+}
+
+export const devStack = {
+  isRunning(): boolean {
+    try {
+      stack('status');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  start(): void {
+    stack('start');
+  },
+  stop(): void {
+    stack('stop');
+  },
+  kafkaBrokers: `127.0.0.1:${KAFKA_PORT}`,
+  mongoUrl: `mongodb://127.0.0.1:${STORE_PORT}`,
+};
+
+/**
+ * The local token secret: AUTH_JWT_SECRET when set, else one generated on first start and
+ * kept with the local stack's data, so that tokens stay valid across restarts.
+ */
+export function localAuthSecret(): string {
+  if (process.env.AUTH_JWT_SECRET) return process.env.AUTH_JWT_SECRET;
+  const file = join(DEV_DIR, 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(DEV_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}

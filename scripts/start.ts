@@ -1,0 +1,148 @@
+import { issueToken } from '@plenary/auth';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadDemo } from './demo/load-demo.js';
+import { DEV_DIR, devStack, localAuthSecret, ROOT } from './lib/dev-stack.js';
+
+/**
+ * `npm start`: the local stack (Kafka, FerretDB), the three services, and the demo meeting.
+ * Service logs go to .stack/dev/logs; a service that dies is started again. Ctrl-C stops the
+ * services and, if this command started it, the local stack.
+ */
+const APPS = [
+  { name: 'events', port: Number(process.env.EVENTS_PORT ?? 3001) },
+  { name: 'participants', port: Number(process.env.PARTICIPANTS_PORT ?? 3002) },
+  { name: 'reports', port: Number(process.env.REPORTS_PORT ?? 3003) },
+] as const;
+type AppName = (typeof APPS)[number]['name'];
+
+const say = (line: string) => process.stdout.write(`[plenary] ${line}\n`);
+const logDir = join(DEV_DIR, 'logs');
+const children = new Map<AppName, ChildProcess>();
+let stopping = false;
+let startedStack = false;
+
+function spawnApp(name: AppName, port: number, env: Record<string, string>): void {
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${name}/src/main.js`)], {
+    env: { ...process.env, ...env, HTTP_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  children.set(name, child);
+  child.once('exit', (code, signal) => {
+    children.delete(name);
+    if (stopping) return;
+    say(
+      `${name} exited (${signal ?? `code ${code}`}); starting it again in 2 s. Its log: ${relative(ROOT, logDir)}/${name}.log`,
+    );
+    setTimeout(() => !stopping && spawnApp(name, port, env), 2000);
+  });
+}
+
+async function waitUntilReady(name: string, url: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline)
+      throw new Error(`${name} did not become ready; see ${relative(ROOT, logDir)}/${name}.log`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function stopAll(): Promise<void> {
+  stopping = true;
+  say('stopping…');
+  await Promise.all(
+    [...children.values()].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  if (startedStack) devStack.stop();
+  say('stopped');
+}
+
+async function main(): Promise<void> {
+  const stackWasRunning = devStack.isRunning();
+  startedStack = !stackWasRunning;
+  say(stackWasRunning ? 'local stack already running' : 'starting the local stack (Kafka and FerretDB)…');
+  devStack.start();
+  mkdirSync(logDir, { recursive: true });
+
+  const secret = localAuthSecret();
+  const env = {
+    KAFKA_BROKERS: devStack.kafkaBrokers,
+    MONGO_URL: devStack.mongoUrl,
+    AUTH_JWT_SECRET: secret,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
+  const shutdown = () => void stopAll().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  for (const app of APPS) spawnApp(app.name, app.port, env);
+  const urls = Object.fromEntries(APPS.map((a) => [a.name, `http://127.0.0.1:${a.port}`])) as Record<
+    AppName,
+    string
+  >;
+  await Promise.all(APPS.map((a) => waitUntilReady(a.name, urls[a.name])));
+  say(`services ready: events ${urls.events}, participants ${urls.participants}, reports ${urls.reports}`);
+
+  const demo = await loadDemo(urls, secret);
+  say(
+    demo.created ? `demo meeting loaded: ${demo.eventId}` : `demo meeting already present: ${demo.eventId}`,
+  );
+
+  const tokens = {
+    SECRETARIAT_TOKEN: await issueToken(
+      { subject: 'local-secretariat', role: 'secretariat', name: 'Local secretariat' },
+      { secret, expiresIn: '7d' },
+    ),
+    OBSERVER_TOKEN: await issueToken(
+      { subject: 'local-observer', role: 'observer' },
+      { secret, expiresIn: '7d' },
+    ),
+    KAZ_COORDINATOR_TOKEN: await issueToken(
+      { subject: 'local-coordinator-KAZ', role: 'coordinator', eventId: demo.eventId, party: 'KAZ' },
+      { secret, expiresIn: '7d' },
+    ),
+    PAK_COORDINATOR_TOKEN: await issueToken(
+      { subject: 'local-coordinator-PAK', role: 'coordinator', eventId: demo.eventId, party: 'PAK' },
+      { secret, expiresIn: '7d' },
+    ),
+  };
+  const envFile = join(DEV_DIR, 'demo.env');
+  writeFileSync(
+    envFile,
+    [
+      `EVENTS=${urls.events}`,
+      `PARTICIPANTS=${urls.participants}`,
+      `REPORTS=${urls.reports}`,
+      `EVENT_ID=${demo.eventId}`,
+      ...Object.entries(tokens).map(([k, v]) => `${k}=${v}`),
+      '',
+    ].join('\n'),
+  );
+  say(`tokens (valid 7 days):`);
+  for (const [name, token] of Object.entries(tokens)) process.stdout.write(`  ${name}=${token}\n`);
+  say(`try:  set -a; . ${relative(ROOT, envFile)}; set +a`);
+  say(`      curl -s $REPORTS/events/$EVENT_ID/attendance -H "Authorization: Bearer $OBSERVER_TOKEN"`);
+  say(`API docs: ${urls.events}/docs  ${urls.participants}/docs  ${urls.reports}/docs`);
+  say('running; Ctrl-C stops everything this command started');
+}
+
+main().catch(async (error: Error) => {
+  process.stderr.write(`[plenary] ${error.message}\n`);
+  await stopAll();
+  process.exit(1);
+});
