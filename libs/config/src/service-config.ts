@@ -123,6 +123,11 @@ export abstract class ServiceConfig {
   @Min(1)
   CONSUMER_RETRY_BACKOFF_MS: number = 100;
 
+  @EnvVar('How long the ids of processed messages are kept to drop redeliveries (hours).')
+  @IsInt()
+  @Min(1)
+  INBOX_RETENTION_HOURS: number = 168;
+
   @EnvVar('How often the outbox relay looks for unsent messages besides being woken by writes (ms).')
   @IsInt()
   @Min(50)

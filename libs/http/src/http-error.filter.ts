@@ -58,18 +58,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         correlationId,
       };
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const payload = exception.getResponse();
-      const message =
-        typeof payload === 'string'
-          ? payload
-          : Array.isArray((payload as { message?: unknown }).message)
-            ? (payload as { message: string[] }).message.join('; ')
-            : String((payload as { message?: unknown }).message ?? exception.message);
-      return { statusCode: status, code: CODES[status] ?? `HTTP_${status}`, message, correlationId };
-    }
-    const parserError = bodyParserError(exception);
+    // Express' body parser errors arrive wrapped in an HttpException (its cause) or raw.
+    const parserError = bodyParserError(exception instanceof HttpException ? exception.cause : exception);
     if (parserError?.type === 'entity.parse.failed') {
       return {
         statusCode: 400,
@@ -85,6 +75,17 @@ export class HttpErrorFilter implements ExceptionFilter {
         message: 'The request body is too large.',
         correlationId,
       };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const message =
+        typeof payload === 'string'
+          ? payload
+          : Array.isArray((payload as { message?: unknown }).message)
+            ? (payload as { message: string[] }).message.join('; ')
+            : String((payload as { message?: unknown }).message ?? exception.message);
+      return { statusCode: status, code: CODES[status] ?? `HTTP_${status}`, message, correlationId };
     }
     if (parserError && parserError.status < 500) {
       return {
