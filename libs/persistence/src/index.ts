@@ -1,2 +1,3 @@
 export * from './persistence.module.js';
 export * from './store-errors.js';
+export * from './upsert-if-newer.js';

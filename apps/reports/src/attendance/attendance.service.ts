@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AttendanceView, DelegationView } from '@plenary/contracts';
-import { isDuplicateKeyError } from '@plenary/persistence';
+import { upsertIfNewer } from '@plenary/persistence';
 import type { Model } from 'mongoose';
 import { EventCopiesService } from '../event-copies/event-copies.service.js';
 import { AttendanceErrorCode, AttendanceException } from './attendance.exception.js';
@@ -16,23 +16,12 @@ export class AttendanceService {
 
   /** Records a delegation as the message describes it, unless a newer version is already recorded. */
   async recordDelegation(delegation: DelegationView): Promise<void> {
-    try {
-      await this.delegations.updateOne(
-        { _id: delegation.id, version: { $lt: delegation.version } },
-        {
-          $set: {
-            eventId: delegation.eventId,
-            party: delegation.party,
-            state: delegation.state,
-            registeredAt: new Date(delegation.createdAt),
-            version: delegation.version,
-          },
-        },
-        { upsert: true },
-      );
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    await upsertIfNewer(this.delegations, delegation.id, delegation.version, {
+      eventId: delegation.eventId,
+      party: delegation.party,
+      state: delegation.state,
+      registeredAt: new Date(delegation.createdAt),
+    });
   }
 
   async attendance(eventId: string): Promise<AttendanceView> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventView } from '@plenary/contracts';
-import { isDuplicateKeyError } from '@plenary/persistence';
+import { upsertIfNewer } from '@plenary/persistence';
 import type { Model } from 'mongoose';
 import { EventCopy } from './schemas/event-copy.schema.js';
 
@@ -11,24 +11,13 @@ export class EventCopiesService {
 
   /** Stores the meeting as the message describes it, unless the copy is already at that version or newer. */
   async apply(event: EventView): Promise<void> {
-    try {
-      await this.copies.updateOne(
-        { _id: event.id, version: { $lt: event.version } },
-        {
-          $set: {
-            title: event.title,
-            state: event.state,
-            startsAt: new Date(event.startsAt),
-            endsAt: new Date(event.endsAt),
-            timeZone: event.timeZone,
-            version: event.version,
-          },
-        },
-        { upsert: true },
-      );
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    await upsertIfNewer(this.copies, event.id, event.version, {
+      title: event.title,
+      state: event.state,
+      startsAt: new Date(event.startsAt),
+      endsAt: new Date(event.endsAt),
+      timeZone: event.timeZone,
+    });
   }
 
   find(eventId: string): Promise<EventCopy | null> {
