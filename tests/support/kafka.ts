@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type IHeaders, type KafkaMessage, type Message } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type KafkaMessage, type Message } from 'kafkajs';
 
 export interface ReadMessage {
   topic: string;
@@ -100,9 +100,4 @@ export class TestKafka {
     }
     return read;
   }
-}
-
-export function headerOf(headers: IHeaders | undefined, name: string): string | undefined {
-  const value = headers?.[name];
-  return value === undefined ? undefined : String(value);
 }
