@@ -147,7 +147,7 @@ start_kafka() {
 # ---------- FerretDB ----------
 
 STORE_SRC="$HERE/ferretdb"
-STORE_BIN="$CACHE_DIR/ferretdb/$(fingerprint "$STORE_SRC/go.mod" "$STORE_SRC/go.sum" "$STORE_SRC/main.go")/plenary-ferretdb"
+STORE_BIN="$CACHE_DIR/ferretdb/$(fingerprint "$STORE_SRC"/go.mod "$STORE_SRC"/go.sum "$STORE_SRC"/*.go)/plenary-ferretdb"
 STORE_DIR="$STACK_DIR/store"
 
 fetch_store() {

@@ -11,7 +11,8 @@ export interface DemoUrls {
 
 /**
  * Loads the demo meeting through the public APIs, exactly as a secretariat and the parties'
- * coordinators would, so the demo exercises the real path. Does nothing if it is there already.
+ * coordinators would, so the demo exercises the real path: create the draft, announce it, open
+ * registration, register delegations. Does nothing if the meeting is there already.
  */
 export async function loadDemo(
   urls: DemoUrls,
@@ -25,7 +26,13 @@ export async function loadDemo(
   const existing = await findByTitle(urls.events, secretariat);
   if (existing) return { eventId: existing.id, created: false };
 
-  const event = await call<EventView>('POST', `${urls.events}/events`, secretariat, demoMeeting());
+  const draft = await call<EventView>('POST', `${urls.events}/events`, secretariat, demoMeeting());
+  await call<EventView>('POST', `${urls.events}/events/${draft.id}/announce`, secretariat);
+  const event = await call<EventView>(
+    'POST',
+    `${urls.events}/events/${draft.id}/open-registration`,
+    secretariat,
+  );
   for (const delegation of demoDelegations) {
     const coordinator = await issueToken(
       {

@@ -44,8 +44,8 @@ describe('first slice: meeting → delegation → attendance', () => {
         endsAt: '2027-11-21T18:00:00+06:00',
         timeZone: 'Asia/Almaty',
         parties: [
-          { code: 'KAZ', standing: 'chair' },
-          { code: 'AFG', standing: 'member' },
+          { code: 'KAZ', standings: ['chair'] },
+          { code: 'AFG', standings: ['member'] },
         ],
       },
     });
@@ -82,5 +82,40 @@ describe('first slice: meeting → delegation → attendance', () => {
     expect(attendance.delegations).toEqual([
       expect.objectContaining({ delegationId: registered.id, party: registered.party, state: 'registered' }),
     ]);
+  });
+
+  it('keeps the other services up to date as the meeting moves on', async () => {
+    const created = await request<EventView>('POST', `${apps.events.url}/events`, {
+      token: admin,
+      body: {
+        title: 'Working group on data exchange',
+        kind: 'working-group',
+        startsAt: '2027-06-01T09:00:00+06:00',
+        endsAt: '2027-06-01T17:00:00+06:00',
+        timeZone: 'Asia/Almaty',
+        parties: [{ code: 'KGZ', standings: ['member', 'host'] }],
+      },
+    });
+    const eventId = created.body.id;
+    expect(
+      (await request('POST', `${apps.events.url}/events/${eventId}/announce`, { token: admin })).status,
+    ).toBe(200);
+    const renamed = await request('PATCH', `${apps.events.url}/events/${eventId}`, {
+      token: admin,
+      body: { title: 'Working group on the exchange of migration data' },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(renamed.status).toBe(200);
+    await eventually(async () => {
+      const response = await request<AttendanceView>(
+        'GET',
+        `${apps.reports.url}/events/${eventId}/attendance`,
+        { token: admin },
+      );
+      expect(response.body.event).toMatchObject({
+        state: 'announced',
+        title: 'Working group on the exchange of migration data',
+      });
+    });
   });
 });

@@ -53,7 +53,7 @@ describe('outbox: a write accepted while Kafka is down reaches Kafka after it re
         startsAt: '2027-03-01T10:00:00+01:00',
         endsAt: '2027-03-01T17:00:00+01:00',
         timeZone: 'Europe/Vienna',
-        parties: [{ code: 'AUT', standing: 'host' }],
+        parties: [{ code: 'AUT', standings: ['host'] }],
       },
     });
     expect(created.status).toBe(201);

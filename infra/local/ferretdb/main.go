@@ -9,10 +9,13 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -23,6 +26,7 @@ func main() {
 	sqliteDir := flag.String("sqlite-dir", "", "data directory for the sqlite backend")
 	postgresqlURL := flag.String("postgresql-url", "", "connection string for the postgresql backend")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
+	socketDir := flag.String("socket-dir", os.TempDir(), "directory for the internal socket between the write serialiser and FerretDB")
 	flag.Parse()
 
 	var level slog.Level
@@ -31,8 +35,13 @@ func main() {
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
+	// FerretDB itself listens on a private Unix socket; the public port belongs to the write
+	// serialiser in front of it (see serialize.go).
+	socket := filepath.Join(*socketDir, fmt.Sprintf("plenary-ferretdb-%d.sock", os.Getpid()))
+	_ = os.Remove(socket)
+
 	config := &ferretdb.Config{
-		Listener: ferretdb.ListenerConfig{TCP: *listen},
+		Listener: ferretdb.ListenerConfig{Unix: socket},
 		Logger:   logger,
 		Handler:  *handler,
 	}
@@ -62,10 +71,37 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
-	logger.Warn("serving", "listen", *listen, "handler", *handler)
+	serializer := &writeSerializer{
+		dial:   func() (net.Conn, error) { return net.Dial("unix", socket) },
+		logger: logger,
+	}
+	// Open the public port only once FerretDB answers, so that "port open" means ready.
+	go func() {
+		for ctx.Err() == nil {
+			if conn, err := serializer.dial(); err == nil {
+				conn.Close()
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		public, err := net.Listen("tcp", *listen)
+		if err != nil {
+			fail("cannot listen on %s: %v", *listen, err)
+		}
+		go func() {
+			<-ctx.Done()
+			public.Close()
+		}()
+		logger.Warn("serving", "listen", *listen, "handler", *handler)
+		if err := serializer.serve(public); err != nil {
+			fail("serving %s: %v", *listen, err)
+		}
+	}()
+
 	if err := server.Run(ctx); err != nil && ctx.Err() == nil {
 		fail("stopped: %v", err)
 	}
+	_ = os.Remove(socket)
 }
 
 func fail(format string, args ...any) {

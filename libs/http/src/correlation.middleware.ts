@@ -41,7 +41,9 @@ export function correlationMiddleware(logger: Logger) {
         status: response.statusCode,
         ms,
       };
-      if (response.statusCode >= 500) log.error(entry, 'request failed');
+      // Probes come every few seconds; a not-ready answer is a state, not an error.
+      if (request.path.startsWith('/health')) log.debug(entry, 'probe');
+      else if (response.statusCode >= 500) log.error(entry, 'request failed');
       else log.info(entry, 'request');
     });
     next();

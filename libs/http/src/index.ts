@@ -3,6 +3,7 @@ export * from './app-exception.js';
 export * from './correlation.middleware.js';
 export * from './error-response.js';
 export * from './http-error.filter.js';
+export * from './if-match.js';
 export * from './open-api.js';
 export * from './pagination.js';
 export * from './request-context.interceptor.js';

@@ -1,26 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { HttpStatus } from '@nestjs/common';
 import { AppException } from './app-exception.js';
-
-export const MAX_PAGE_SIZE = 200;
-
-/** ?limit=&cursor= on every list endpoint. */
-export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,500}$/, { message: 'cursor must be a nextCursor value from a previous page' })
-  cursor?: string;
-}
 
 /** A cursor is opaque to clients: the sort key of the last item, base64url-encoded JSON. */
 export function encodeCursor(position: Record<string, string | number>): string {

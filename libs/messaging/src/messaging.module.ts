@@ -45,6 +45,7 @@ export class MessagingModule implements OnModuleInit, BeforeApplicationShutdown 
   ) {}
 
   onModuleInit(): void {
+    if (this.kafkaHealth) return; // a hybrid app runs init hooks twice
     const kafkaHealth = new KafkaHealth(createKafka(this.config, this.logger, 'health').admin());
     this.kafkaHealth = kafkaHealth;
     this.health.register({ name: 'kafka', check: () => kafkaHealth.check() });

@@ -4,6 +4,7 @@ import { ConfigModule, type ServiceConfig } from '@plenary/config';
 import { MessagingModule, type MessagingOptions } from '@plenary/messaging';
 import { ObservabilityModule } from '@plenary/observability';
 import { PersistenceModule } from '@plenary/persistence';
+import { Clock } from './clock.js';
 import { HealthController } from './health.controller.js';
 
 export interface ServiceModuleOptions {
@@ -25,6 +26,9 @@ export class ServiceModule {
         AuthModule,
       ],
       controllers: [HealthController],
+      providers: [Clock],
+      exports: [Clock],
+      global: true,
     };
   }
 }

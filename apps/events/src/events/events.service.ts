@@ -3,74 +3,97 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@plenary/auth';
 import {
   type CreateEventDto,
+  DEFAULT_PAGE_SIZE,
   type EventPageView,
   type EventView,
-  partyKindOf,
-  stateName,
+  type ListEventsQuery,
+  type UpdateEventDto,
 } from '@plenary/contracts';
 import { decodeCursor, encodeCursor } from '@plenary/http';
-import { OutboxService } from '@plenary/messaging';
+import { Clock } from '@plenary/runtime';
 import type { Model, QueryFilter } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
+import { applyUpdate, eventFromInput, shiftAgenda } from './event-input.js';
+import { assertEditable } from './event-lifecycle.js';
 import { toEventView } from './event-view.mapper.js';
-import { EventsException } from './events.exception.js';
-import { EventRecord, type Party } from './schemas/event.schema.js';
+import { EventWriter } from './event-writer.service.js';
+import { EventsErrorCode, EventsException } from './events.exception.js';
+import { EventRecord, WITHOUT_INTERNALS } from './schemas/event.schema.js';
 
-const DEFAULT_PAGE_SIZE = 50;
+/** Drafts are the secretariat's working copies: no one else sees them. */
+const mayRead = (event: { state: string }, viewer: Principal) =>
+  viewer.role === 'secretariat' || event.state !== 'draft';
 
 @Injectable()
 export class EventsService {
   constructor(
     @InjectModel(EventRecord.name) private readonly events: Model<EventRecord>,
-    private readonly outbox: OutboxService,
+    private readonly writer: EventWriter,
+    private readonly clock: Clock,
   ) {}
 
-  async create(input: CreateEventDto, actor: Principal): Promise<EventView> {
-    const id = uuidv7();
-    const now = new Date();
-    const record = {
-      _id: id,
-      title: input.title,
-      kind: input.kind,
-      state: 'draft' as const,
-      startsAt: new Date(input.startsAt),
-      endsAt: new Date(input.endsAt),
-      timeZone: input.timeZone,
-      ...(input.venue ? { venue: input.venue } : {}),
-      parties: input.parties.map(toParty),
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: actor.subject,
-    };
-    const event = toEventView(record);
-    const message = this.outbox.message('event.created', {
-      key: id,
-      subject: `events/${id}`,
-      data: { event, changes: [] },
-    });
-    await this.events.create({ ...record, ...this.outbox.forNewDocument([message]) });
-    this.outbox.written();
+  create(input: CreateEventDto, actor: Principal): Promise<EventView> {
+    return this.writer.create(eventFromInput(input, uuidv7(), this.clock.now(), uuidv7), actor);
+  }
+
+  async get(id: string, viewer: Principal): Promise<EventView> {
+    const event = await this.writer.current(id);
+    if (!mayRead(event, viewer)) throw EventsException.notFound(id);
     return event;
   }
 
-  async get(id: string): Promise<EventView> {
-    const record = await this.events.findById(id, { outbox: 0 }).lean<EventRecord>().exec();
-    if (!record) throw EventsException.notFound(id);
-    return toEventView(record);
+  update(id: string, input: UpdateEventDto, actor: Principal, expectedVersion: number): Promise<EventView> {
+    return this.writer.change(id, {
+      actor,
+      expectedVersion,
+      type: 'event.updated',
+      mutate: (event) => {
+        assertEditable(event);
+        const previous = { startsAt: event.startsAt, endsAt: event.endsAt, timeZone: event.timeZone };
+        applyUpdate(event, input);
+        const datesChanged =
+          event.startsAt !== previous.startsAt ||
+          event.endsAt !== previous.endsAt ||
+          event.timeZone !== previous.timeZone;
+        if (datesChanged && event.state !== 'draft') {
+          throw new EventsException(
+            EventsErrorCode.DATES_LOCKED,
+            `The dates of an announced meeting change by postponing it (POST /events/${id}/postpone), so that everyone is told.`,
+          );
+        }
+        shiftAgenda(event, previous.startsAt);
+      },
+    });
   }
 
-  /** Meetings by start date, oldest first, a page at a time. */
-  async list(limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<EventPageView> {
-    const filter: QueryFilter<EventRecord> = {};
-    if (cursor) {
-      const after = decodeCursor(cursor, ['startsAt', 'id'] as const);
+  delete(id: string, actor: Principal, expectedVersion: number): Promise<void> {
+    return this.writer.deleteDraft(id, actor, expectedVersion);
+  }
+
+  /** Meetings by start date, a page at a time, filtered by state, dates, process and party. */
+  async list(query: ListEventsQuery, viewer: Principal): Promise<EventPageView> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const descending = query.order === 'desc';
+    const filter: QueryFilter<EventRecord> = { deleted: { $ne: true } };
+    const and: QueryFilter<EventRecord>[] = [];
+    if (query.state) filter.state = query.state;
+    if (viewer.role !== 'secretariat') and.push({ state: { $ne: 'draft' } });
+    if (query.from) filter.endsAt = { $gte: new Date(query.from) };
+    if (query.to) filter.startsAt = { $lte: new Date(query.to) };
+    if (query.party) filter['parties.code'] = query.party;
+    if (query.process)
+      and.push({ $or: [{ 'process.acronym': query.process }, { 'process.name': query.process }] });
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor, ['startsAt', 'id'] as const);
       const startsAt = new Date(after.startsAt);
-      filter.$or = [{ startsAt: { $gt: startsAt } }, { startsAt, _id: { $gt: after.id } }];
+      const beyond = descending ? '$lt' : '$gt';
+      and.push({ $or: [{ startsAt: { [beyond]: startsAt } }, { startsAt, _id: { [beyond]: after.id } }] });
     }
+    if (and.length > 0) filter.$and = and;
+    const direction = descending ? -1 : 1;
     const records = await this.events
-      .find(filter, { outbox: 0 })
-      .sort({ startsAt: 1, _id: 1 })
+      .find(filter, WITHOUT_INTERNALS)
+      .sort({ startsAt: direction, _id: direction })
       .limit(limit + 1)
       .lean<EventRecord[]>()
       .exec();
@@ -84,11 +107,4 @@ export class EventsService {
           : null,
     };
   }
-}
-
-/** States get their name from ISO 3166; organisations keep the name they were given. */
-function toParty(input: CreateEventDto['parties'][number]): Party {
-  const kind = partyKindOf(input);
-  const name = input.name ?? (kind === 'state' ? stateName(input.code) : undefined) ?? input.code;
-  return { code: input.code, kind, name, standing: input.standing };
 }

@@ -10,17 +10,20 @@ export class EventCopiesService {
   constructor(@InjectModel(EventCopy.name) private readonly copies: Model<EventCopy>) {}
 
   /** Stores the meeting as the message describes it, unless the copy is already at that version or newer. */
-  async apply(event: EventView): Promise<void> {
+  async apply(event: EventView, deleted = false): Promise<void> {
     await upsertIfNewer(this.copies, event.id, event.version, {
       title: event.title,
       state: event.state,
       startsAt: new Date(event.startsAt),
       endsAt: new Date(event.endsAt),
       timeZone: event.timeZone,
+      deleted,
     });
   }
 
-  find(eventId: string): Promise<EventCopy | null> {
-    return this.copies.findById(eventId).lean<EventCopy>().exec();
+  /** The meeting as this service knows it; a deleted draft is unknown. */
+  async find(eventId: string): Promise<EventCopy | null> {
+    const copy = await this.copies.findById(eventId).lean<EventCopy>().exec();
+    return copy && !copy.deleted ? copy : null;
   }
 }

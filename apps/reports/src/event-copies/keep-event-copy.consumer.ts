@@ -8,8 +8,24 @@ import { EventCopiesService } from './event-copies.service.js';
 export class KeepEventCopyConsumer {
   constructor(private readonly copies: EventCopiesService) {}
 
-  @OnMessage('event.created')
-  async onEventCreated(message: MessageOf<'event.created'>): Promise<void> {
+  @OnMessage(
+    'event.created',
+    'event.updated',
+    'event.agenda-changed',
+    'event.announced',
+    'event.registration-opened',
+    'event.registration-closed',
+    'event.started',
+    'event.concluded',
+    'event.cancelled',
+    'event.postponed',
+  )
+  async onEventChanged(message: MessageOf<'event.created'>): Promise<void> {
     await this.copies.apply(message.data.event);
+  }
+
+  @OnMessage('event.deleted')
+  async onEventDeleted(message: MessageOf<'event.deleted'>): Promise<void> {
+    await this.copies.apply(message.data.event, true);
   }
 }

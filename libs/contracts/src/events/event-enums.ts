@@ -10,7 +10,11 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** The lifecycle of a meeting; see apps/events for the allowed transitions. */
+/**
+ * The lifecycle of a meeting: draft → announced → registration-open → registration-closed →
+ * in-session → concluded; cancelled from any state before concluded; postponed (new dates) back
+ * to announced. The events service enforces the transitions.
+ */
 export const EVENT_STATES = [
   'draft',
   'announced',
@@ -22,7 +26,7 @@ export const EVENT_STATES = [
 ] as const;
 export type EventState = (typeof EVENT_STATES)[number];
 
-/** How a party takes part in one meeting. */
+/** How a party takes part in one meeting; a party may hold several (Kazakhstan: member, initiator, host, chair). */
 export const PARTY_STANDINGS = ['member', 'observer', 'guest', 'initiator', 'host', 'chair'] as const;
 export type PartyStanding = (typeof PARTY_STANDINGS)[number];
 

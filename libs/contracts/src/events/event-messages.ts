@@ -31,12 +31,31 @@ export class EventChangedPayload {
   changes: FieldChange[];
 }
 
+const eventMessage = <const T extends string>(type: T, description: string) =>
+  defineMessage({ type, version: 1, topic: Topics.events, payload: EventChangedPayload, description });
+
+/** Every events-topic message carries the meeting's full snapshot and the fields the change touched. */
 export const EventMessages = {
-  'event.created': defineMessage({
-    type: 'event.created',
-    version: 1,
-    topic: Topics.events,
-    payload: EventChangedPayload,
-    description: 'The secretariat created a meeting (in draft).',
-  }),
+  'event.created': eventMessage('event.created', 'The secretariat created a meeting (in draft).'),
+  'event.updated': eventMessage(
+    'event.updated',
+    'Details of a meeting changed (title, venue, parties, registration window…).',
+  ),
+  'event.agenda-changed': eventMessage(
+    'event.agenda-changed',
+    'An agenda item was added, edited, moved or removed.',
+  ),
+  'event.announced': eventMessage('event.announced', 'The meeting was announced: it is public from now on.'),
+  'event.registration-opened': eventMessage(
+    'event.registration-opened',
+    'Coordinators may register delegations.',
+  ),
+  'event.registration-closed': eventMessage('event.registration-closed', 'Registration closed.'),
+  'event.started': eventMessage('event.started', 'The meeting is in session.'),
+  'event.concluded': eventMessage('event.concluded', 'The meeting ended; its outcome can be published.'),
+  'event.cancelled': eventMessage('event.cancelled', 'The meeting was cancelled (stateReason says why).'),
+  'event.postponed': eventMessage('event.postponed', 'The meeting has new dates and is announced again.'),
+  'event.deleted': eventMessage('event.deleted', 'A draft was deleted; forget the meeting.'),
 };
+
+export type EventMessageType = keyof typeof EventMessages;

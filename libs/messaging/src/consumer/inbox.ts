@@ -33,6 +33,7 @@ export class Inbox implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    if (this.cleanUpTimer) return; // a hybrid app runs init hooks twice
     this.collection = this.connection.collection<ProcessedMessage>('inbox');
     await this.collection.createIndex({ processedAt: 1 });
     this.cleanUpTimer = setInterval(() => void this.forgetOld(), CLEAN_UP_EVERY_MS).unref();

@@ -4,7 +4,7 @@ import { ServiceConfig } from '@plenary/config';
 import type { TopicName } from '@plenary/contracts';
 import { LOGGER, type Logger } from '@plenary/observability';
 import type { Producer, TopicMessages } from 'kafkajs';
-import type { Connection } from 'mongoose';
+import type { Collection, Connection } from 'mongoose';
 import { encodeMessage } from '../cloud-events/cloud-event-codec.js';
 import { createKafka, createProducer } from '../kafka/kafka-client.js';
 import { TopicNames } from '../kafka/topic-names.js';
@@ -57,6 +57,8 @@ export class OutboxRelay implements OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
+    // A hybrid app runs bootstrap hooks twice (for HTTP, then for the Kafka transport): one loop only.
+    if (this.loop) return;
     this.running = true;
     this.status.running = true;
     this.loop = this.run();
@@ -158,16 +160,30 @@ export class OutboxRelay implements OnApplicationBootstrap {
       { ordered: false },
     );
     if (result.matchedCount === documents.length) return;
-    // Some documents changed since they were read: remove only the messages that were sent.
-    await collection.bulkWrite(
-      documents.map((d) => ({
-        updateOne: {
-          filter: { _id: d._id },
-          update: { $pull: { outbox: { id: { $in: d.outbox.map((e) => e.id) } } } },
-        },
-      })),
-      { ordered: false },
-    );
+    for (const document of documents) await this.removeSent(collection, document);
+  }
+
+  /**
+   * For a document that changed after it was read: keep the messages that were not sent, at
+   * the version read now (compare-and-set, retried). Done this way rather than with a $pull by
+   * condition, which FerretDB 1.24 does not apply.
+   */
+  private async removeSent(collection: Collection<PendingDocument>, sent: PendingDocument): Promise<void> {
+    const sentIds = new Set(sent.outbox.map((e) => e.id));
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await collection.findOne(
+        { _id: sent._id },
+        { projection: { _id: 1, version: 1, outbox: 1 } },
+      );
+      if (!current || !current.outbox.some((e) => sentIds.has(e.id))) return;
+      const remaining = current.outbox.filter((e) => !sentIds.has(e.id));
+      const update = await collection.updateOne(
+        { _id: sent._id, version: current.version },
+        { $set: { outbox: remaining, outboxPending: remaining.length > 0 } },
+      );
+      if (update.matchedCount === 1) return;
+    }
+    // Still changing: the messages stay and go out again with the next pass (consumers drop duplicates).
   }
 
   private async connectedProducer(): Promise<Producer> {

@@ -1,7 +1,14 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { EventKind, EventState, PartyKind, PartyStanding } from '@plenary/contracts';
+import type {
+  EventKind,
+  EventState,
+  EventView,
+  FieldChange,
+  PartyKind,
+  PartyStanding,
+} from '@plenary/contracts';
 import { OutboxCarrier } from '@plenary/messaging';
-import type { HydratedDocument } from 'mongoose';
+import { Schema as MongooseSchema } from 'mongoose';
 
 @Schema({ _id: false })
 export class Party {
@@ -14,8 +21,8 @@ export class Party {
   @Prop({ type: String, required: true })
   name: string;
 
-  @Prop({ type: String, required: true })
-  standing: PartyStanding;
+  @Prop({ type: [String], required: true })
+  standings: PartyStanding[];
 }
 
 @Schema({ _id: false })
@@ -33,7 +40,102 @@ export class Venue {
   country: string;
 }
 
-/** A meeting, owned by the events service. Changes carry their messages in the outbox. */
+@Schema({ _id: false })
+export class OrganisingProcess {
+  @Prop({ type: String, required: true })
+  name: string;
+
+  @Prop({ type: String })
+  acronym?: string;
+}
+
+@Schema({ _id: false })
+export class TimeSlot {
+  @Prop({ type: Date, required: true })
+  startsAt: Date;
+
+  @Prop({ type: Date, required: true })
+  endsAt: Date;
+}
+
+@Schema({ _id: false })
+export class Presenter {
+  @Prop({ type: String, required: true })
+  name: string;
+
+  @Prop({ type: String })
+  position?: string;
+
+  @Prop({ type: String })
+  party?: string;
+}
+
+@Schema({ _id: false })
+export class DocumentLink {
+  @Prop({ type: String, required: true })
+  title: string;
+
+  @Prop({ type: String, required: true })
+  url: string;
+}
+
+@Schema({ _id: false })
+export class AgendaItem {
+  @Prop({ type: String, required: true })
+  id: string;
+
+  @Prop({ type: String, required: true })
+  title: string;
+
+  @Prop({ type: String })
+  description?: string;
+
+  @Prop({ type: SchemaFactory.createForClass(TimeSlot) })
+  slot?: TimeSlot;
+
+  @Prop({ type: [SchemaFactory.createForClass(Presenter)], default: [] })
+  presenters: Presenter[];
+
+  @Prop({ type: [SchemaFactory.createForClass(DocumentLink)], default: [] })
+  documents: DocumentLink[];
+}
+
+@Schema({ _id: false })
+export class Registration {
+  @Prop({ type: Date, required: true })
+  opensAt: Date;
+
+  @Prop({ type: Date, required: true })
+  closesAt: Date;
+
+  @Prop({ type: Number, required: true })
+  quotaPerDelegation: number;
+}
+
+/** One change, kept in the meeting's own document so that it is written by the same atomic update. */
+@Schema({ _id: false })
+export class HistoryEntry {
+  @Prop({ type: Number, required: true })
+  version: number;
+
+  @Prop({ type: Date, required: true })
+  at: Date;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  actor: { id: string; role: string; name?: string };
+
+  @Prop({ type: String, required: true })
+  type: string;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  changes: FieldChange[];
+
+  /** The meeting as it was after this change, to show it as of any past moment. */
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  event: EventView;
+}
+
+/** A meeting, owned by the events service. Every change carries its message (outbox) and its history entry. */
 @Schema({ collection: 'events', versionKey: false })
 export class EventRecord extends OutboxCarrier {
   @Prop({ type: String, required: true })
@@ -45,8 +147,17 @@ export class EventRecord extends OutboxCarrier {
   @Prop({ type: String, required: true })
   kind: EventKind;
 
-  @Prop({ type: String, required: true, index: true })
+  @Prop({ type: String, required: true })
   state: EventState;
+
+  @Prop({ type: SchemaFactory.createForClass(OrganisingProcess) })
+  process?: OrganisingProcess;
+
+  @Prop({ type: String })
+  description?: string;
+
+  @Prop({ type: [String], default: [] })
+  languages: string[];
 
   @Prop({ type: Date, required: true })
   startsAt: Date;
@@ -60,8 +171,27 @@ export class EventRecord extends OutboxCarrier {
   @Prop({ type: SchemaFactory.createForClass(Venue) })
   venue?: Venue;
 
+  @Prop({ type: String })
+  hostParty?: string;
+
+  @Prop({ type: String })
+  chairParty?: string;
+
   @Prop({ type: [SchemaFactory.createForClass(Party)], default: [] })
   parties: Party[];
+
+  @Prop({ type: [SchemaFactory.createForClass(AgendaItem)], default: [] })
+  agenda: AgendaItem[];
+
+  @Prop({ type: SchemaFactory.createForClass(Registration) })
+  registration?: Registration;
+
+  @Prop({ type: String })
+  stateReason?: string;
+
+  /** A deleted draft stays as a tombstone: its event.deleted message leaves through its outbox. */
+  @Prop({ type: Boolean, default: false })
+  deleted: boolean;
 
   @Prop({ type: Date, required: true })
   createdAt: Date;
@@ -71,9 +201,17 @@ export class EventRecord extends OutboxCarrier {
 
   @Prop({ type: String, required: true })
   createdBy: string;
+
+  @Prop({ type: [SchemaFactory.createForClass(HistoryEntry)], default: [] })
+  history: HistoryEntry[];
 }
 
-export type EventRecordDocument = HydratedDocument<EventRecord>;
 export const EventRecordSchema = SchemaFactory.createForClass(EventRecord);
-// Listing sorts by start date; the id breaks ties and makes the cursor stable.
+// Lists sort by start date; the id breaks ties and keeps the cursor stable.
 EventRecordSchema.index({ startsAt: 1, _id: 1 });
+EventRecordSchema.index({ state: 1, startsAt: 1 });
+EventRecordSchema.index({ 'parties.code': 1 });
+EventRecordSchema.index({ 'process.acronym': 1 });
+
+/** What normal reads load: everything but the outbox and the history. */
+export const WITHOUT_INTERNALS = { outbox: 0, outboxPending: 0, history: 0 } as const;

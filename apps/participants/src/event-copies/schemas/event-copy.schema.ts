@@ -12,13 +12,25 @@ export class InvitedParty {
   @Prop({ type: String, required: true })
   name: string;
 
-  @Prop({ type: String, required: true })
-  standing: PartyStanding;
+  @Prop({ type: [String], required: true })
+  standings: PartyStanding[];
+}
+
+@Schema({ _id: false })
+export class RegistrationWindow {
+  @Prop({ type: Date, required: true })
+  opensAt: Date;
+
+  @Prop({ type: Date, required: true })
+  closesAt: Date;
+
+  @Prop({ type: Number, required: true })
+  quotaPerDelegation: number;
 }
 
 /**
  * This service's own copy of a meeting, built from the events topic: what registration rules
- * need (state, parties) without calling the events service.
+ * need (state, parties, window, quota) without calling the events service.
  */
 @Schema({ collection: 'event_copies', versionKey: false })
 export class EventCopy {
@@ -37,8 +49,18 @@ export class EventCopy {
   @Prop({ type: Date, required: true })
   endsAt: Date;
 
+  @Prop({ type: String, required: true })
+  timeZone: string;
+
   @Prop({ type: [SchemaFactory.createForClass(InvitedParty)], default: [] })
   parties: InvitedParty[];
+
+  @Prop({ type: SchemaFactory.createForClass(RegistrationWindow) })
+  registration?: RegistrationWindow;
+
+  /** The meeting was deleted while a draft: it is kept as a marker so that late messages do not revive it. */
+  @Prop({ type: Boolean, default: false })
+  deleted: boolean;
 
   /** The version of the meeting this copy reflects; older messages are ignored. */
   @Prop({ type: Number, required: true })

@@ -22,6 +22,10 @@ export class EventCopy {
   @Prop({ type: String, required: true })
   timeZone: string;
 
+  /** The meeting was deleted while a draft: kept as a marker so that late messages do not revive it. */
+  @Prop({ type: Boolean, default: false })
+  deleted: boolean;
+
   /** The version of the meeting this copy reflects; older messages are ignored. */
   @Prop({ type: Number, required: true })
   version: number;
