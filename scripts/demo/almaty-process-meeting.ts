@@ -1,4 +1,4 @@
-import type { CreateEventDto, RegisterDelegationDto } from '@plenary/contracts';
+import type { CreateEventDto, RegisterDelegationDto, RegisterParticipantDto } from '@plenary/contracts';
 
 /**
  * The demo meeting: the Almaty Process meeting of member states held on 21 November 2014 in
@@ -111,19 +111,318 @@ export function demoMeeting(now = new Date()): CreateEventDto {
   } as CreateEventDto;
 }
 
-/** Delegations registered by their coordinators in the demo. */
-export const demoDelegations: RegisterDelegationDto[] = [
+export interface DemoDelegation {
+  delegation: RegisterDelegationDto;
+  participants: RegisterParticipantDto[];
+  /** How far the secretariat has got with it in the demo. */
+  secretariat: 'nothing' | 'credentials-received' | 'accredited';
+}
+
+const p = (
+  given: string,
+  family: string,
+  latin: [string, string] | undefined,
+  role: RegisterParticipantDto['role'],
+  email: string,
+  position: string,
+  organization: string,
+  gender: RegisterParticipantDto['gender'],
+  honorific?: string,
+): RegisterParticipantDto =>
+  ({
+    name: { given, family, ...(latin ? { givenLatin: latin[0], familyLatin: latin[1] } : {}) },
+    role,
+    email,
+    position,
+    organization,
+    gender,
+    ...(honorific ? { honorific } : {}),
+  }) as RegisterParticipantDto;
+
+/**
+ * The delegations of the demo, registered by their coordinators with their people (names in
+ * their own script and in Latin script). Pakistan is left for the reader to register (README).
+ * Apart from Vice-Minister Daulet Argandykov, named on the seed page, the people are invented.
+ */
+export const demoDelegations: DemoDelegation[] = [
   {
-    party: 'KAZ',
-    coordinator: { name: 'Aigerim Nurlanovna', email: 'almaty-process@mfa.kz.example' },
-    credentialsReference: 'Note verbale No. 14-2/1123',
+    delegation: {
+      party: 'KAZ',
+      coordinator: { name: 'Aigerim Nurlanova', email: 'almaty-process@mfa.kz.example' },
+      credentialsReference: 'Note verbale No. 14-2/1123',
+    },
+    participants: [
+      p(
+        'Даулет',
+        'Аргандыков',
+        ['Daulet', 'Argandykov'],
+        'head',
+        'd.argandykov@enbek.kz.example',
+        'Vice-Minister of Healthcare and Social Development',
+        'Ministry of Healthcare and Social Development',
+        'male',
+        'H.E. Mr.',
+      ),
+      p(
+        'Айгерим',
+        'Нурланова',
+        ['Aigerim', 'Nurlanova'],
+        'member',
+        'a.nurlanova@enbek.kz.example',
+        'Head of Division, Migration Committee',
+        'Ministry of Healthcare and Social Development',
+        'female',
+      ),
+      p(
+        'Бауыржан',
+        'Сейтқали',
+        ['Bauyrzhan', 'Seitkali'],
+        'adviser',
+        'b.seitkali@mfa.kz.example',
+        'Counsellor, Consular Service',
+        'Ministry of Foreign Affairs',
+        'male',
+      ),
+    ],
+    secretariat: 'accredited',
   },
-  { party: 'AFG', coordinator: { name: 'Farid Ahmadi', email: 'migration@mfa.af.example' } },
-  { party: 'KGZ', coordinator: { name: 'Bakyt Asanov', email: 'consular@mfa.kg.example' } },
-  { party: 'TJK', coordinator: { name: 'Dilnoza Rahimova', email: 'migration@mfa.tj.example' } },
   {
-    party: 'UNHCR',
-    coordinator: { name: 'Regional Representation for Central Asia', email: 'kazal@unhcr.example' },
+    delegation: {
+      party: 'KGZ',
+      coordinator: { name: 'Gulnara Sadykova', email: 'migration@mfa.kg.example' },
+      credentialsReference: 'Note No. 5/2-418',
+    },
+    participants: [
+      p(
+        'Азамат',
+        'Токтогулов',
+        ['Azamat', 'Toktogulov'],
+        'head',
+        'a.toktogulov@migration.kg.example',
+        'Deputy Chair',
+        'State Migration Service',
+        'male',
+        'Mr.',
+      ),
+      p(
+        'Гульнара',
+        'Садыкова',
+        ['Gulnara', 'Sadykova'],
+        'expert',
+        'g.sadykova@migration.kg.example',
+        'Chief Specialist, Refugee Department',
+        'State Migration Service',
+        'female',
+      ),
+    ],
+    secretariat: 'accredited',
   },
-  { party: 'IOM', coordinator: { name: 'Sub-Regional Coordination Office', email: 'iomalmaty@iom.example' } },
-] as RegisterDelegationDto[];
+  {
+    delegation: {
+      party: 'TJK',
+      coordinator: { name: 'Nilufar Karimova', email: 'migration@mfa.tj.example' },
+    },
+    participants: [
+      p(
+        'Фаридун',
+        'Раҳимов',
+        ['Faridun', 'Rahimov'],
+        'head',
+        'f.rahimov@mehnat.tj.example',
+        'Head of the Migration Service',
+        'Ministry of Labour, Migration and Employment',
+        'male',
+        'Mr.',
+      ),
+      p(
+        'Нилуфар',
+        'Каримова',
+        ['Nilufar', 'Karimova'],
+        'member',
+        'n.karimova@mehnat.tj.example',
+        'Senior Specialist',
+        'Ministry of Labour, Migration and Employment',
+        'female',
+      ),
+    ],
+    secretariat: 'credentials-received',
+  },
+  {
+    delegation: { party: 'AFG', coordinator: { name: 'Malalai Noori', email: 'refugees@mfa.af.example' } },
+    participants: [
+      p(
+        'فرید',
+        'احمدی',
+        ['Farid', 'Ahmadi'],
+        'head',
+        'f.ahmadi@morr.af.example',
+        'Deputy Minister',
+        'Ministry of Refugees and Repatriation',
+        'male',
+        'H.E. Mr.',
+      ),
+      p(
+        'ملالی',
+        'نوری',
+        ['Malalai', 'Noori'],
+        'adviser',
+        'm.noori@morr.af.example',
+        'Director of Planning',
+        'Ministry of Refugees and Repatriation',
+        'female',
+      ),
+    ],
+    secretariat: 'nothing',
+  },
+  {
+    delegation: { party: 'AZE', coordinator: { name: 'Günel Əliyeva', email: 'migration@mfa.az.example' } },
+    participants: [
+      p(
+        'Elvin',
+        'Məmmədov',
+        undefined,
+        'head',
+        'e.mammadov@migration.az.example',
+        'Head of International Relations',
+        'State Migration Service',
+        'male',
+        'Mr.',
+      ),
+      p(
+        'Günel',
+        'Əliyeva',
+        undefined,
+        'expert',
+        'g.aliyeva@migration.az.example',
+        'Legal Expert',
+        'State Migration Service',
+        'female',
+      ),
+    ],
+    secretariat: 'nothing',
+  },
+  {
+    delegation: { party: 'IRN', coordinator: { name: 'Ali Rezaei', email: 'bafia@mfa.ir.example' } },
+    participants: [
+      p(
+        'علی',
+        'رضایی',
+        ['Ali', 'Rezaei'],
+        'head',
+        'a.rezaei@bafia.ir.example',
+        'Director General',
+        "Bureau for Aliens and Foreign Immigrants' Affairs",
+        'male',
+        'Mr.',
+      ),
+    ],
+    secretariat: 'nothing',
+  },
+  {
+    delegation: { party: 'TUR', coordinator: { name: 'Ayşe Demir', email: 'migration@mfa.tr.example' } },
+    participants: [
+      p(
+        'Mehmet',
+        'Yılmaz',
+        undefined,
+        'head',
+        'm.yilmaz@goc.tr.example',
+        'Deputy Director General',
+        'Presidency of Migration Management',
+        'male',
+        'Mr.',
+      ),
+      p(
+        'Ayşe',
+        'Demir',
+        undefined,
+        'expert',
+        'a.demir@goc.tr.example',
+        'Migration Expert',
+        'Presidency of Migration Management',
+        'female',
+      ),
+    ],
+    secretariat: 'nothing',
+  },
+  {
+    delegation: {
+      party: 'UNHCR',
+      coordinator: { name: 'Regional Representation for Central Asia', email: 'kazal@unhcr.example' },
+    },
+    participants: [
+      p(
+        'Anna',
+        'Kowalska',
+        undefined,
+        'head',
+        'kowalska@unhcr.example',
+        'Regional Representative for Central Asia',
+        'UNHCR',
+        'female',
+        'Ms.',
+      ),
+      p(
+        'Timur',
+        'Iskakov',
+        undefined,
+        'expert',
+        'iskakov@unhcr.example',
+        'Protection Officer',
+        'UNHCR',
+        'male',
+      ),
+    ],
+    secretariat: 'accredited',
+  },
+  {
+    delegation: {
+      party: 'IOM',
+      coordinator: { name: 'Sub-Regional Coordination Office', email: 'iomalmaty@iom.example' },
+    },
+    participants: [
+      p('Zeynep', 'Kaya', undefined, 'head', 'zkaya@iom.example', 'Chief of Mission', 'IOM', 'female', 'Ms.'),
+    ],
+    secretariat: 'accredited',
+  },
+  {
+    delegation: {
+      party: 'UNRCCA',
+      coordinator: { name: 'Political Affairs Unit', email: 'unrcca@un.example' },
+    },
+    participants: [
+      p(
+        'Petr',
+        'Novák',
+        undefined,
+        'observer',
+        'novak@un.example',
+        'Political Affairs Officer',
+        'UNRCCA',
+        'male',
+        'Mr.',
+      ),
+    ],
+    secretariat: 'nothing',
+  },
+  {
+    delegation: {
+      party: 'UNAMA',
+      coordinator: { name: 'Office of the Special Representative', email: 'unama@un.example' },
+    },
+    participants: [
+      p(
+        'Karim',
+        'Haidari',
+        undefined,
+        'observer',
+        'haidari@un.example',
+        'Political Affairs Officer',
+        'UNAMA',
+        'male',
+        'Mr.',
+      ),
+    ],
+    secretariat: 'nothing',
+  },
+];

@@ -1,6 +1,11 @@
 import { issueToken } from '@plenary/auth';
-import type { DelegationDetailsView, EventPageView, EventView } from '@plenary/contracts';
-import { call, untilKnown } from '../lib/api-client.js';
+import type {
+  DelegationDetailsView,
+  EventPageView,
+  EventView,
+  ParticipantDetailsView,
+} from '@plenary/contracts';
+import { call, untilAccepted } from '../lib/api-client.js';
 import { demoDelegations, demoMeeting, DEMO_TITLE } from './almaty-process-meeting.js';
 
 export interface DemoUrls {
@@ -12,7 +17,8 @@ export interface DemoUrls {
 /**
  * Loads the demo meeting through the public APIs, exactly as a secretariat and the parties'
  * coordinators would, so the demo exercises the real path: create the draft, announce it, open
- * registration, register delegations. Does nothing if the meeting is there already.
+ * registration; coordinators register their delegations and people; the secretariat records
+ * credentials and accredits some. Does nothing if the meeting is there already.
  */
 export async function loadDemo(
   urls: DemoUrls,
@@ -33,7 +39,7 @@ export async function loadDemo(
     `${urls.events}/events/${draft.id}/open-registration`,
     secretariat,
   );
-  for (const delegation of demoDelegations) {
+  for (const { delegation, participants, secretariat: progress } of demoDelegations) {
     const coordinator = await issueToken(
       {
         subject: `demo-coordinator-${delegation.party}`,
@@ -43,7 +49,8 @@ export async function loadDemo(
       },
       { secret },
     );
-    await untilKnown(() =>
+    // The participants service learns of the open registration from a message, a moment later.
+    const registered = await untilAccepted(() =>
       call<DelegationDetailsView>(
         'POST',
         `${urls.participants}/events/${event.id}/delegations`,
@@ -51,6 +58,22 @@ export async function loadDemo(
         delegation,
       ),
     );
+    const people: ParticipantDetailsView[] = [];
+    for (const participant of participants) {
+      const url = `${urls.participants}/delegations/${registered.id}/participants`;
+      people.push(await call<ParticipantDetailsView>('POST', url, coordinator, participant));
+    }
+    if (progress === 'nothing') continue;
+    await call(
+      'POST',
+      `${urls.participants}/delegations/${registered.id}/credentials-received`,
+      secretariat,
+      {},
+    );
+    if (progress !== 'accredited') continue;
+    await call('POST', `${urls.participants}/delegations/${registered.id}/accredit`, secretariat);
+    for (const person of people)
+      await call('POST', `${urls.participants}/participants/${person.id}/accredit`, secretariat);
   }
   return { eventId: event.id, created: true };
 }

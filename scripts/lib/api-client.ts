@@ -24,14 +24,18 @@ export async function call<T>(method: string, url: string, token: string, body?:
   return parsed as T;
 }
 
-/** Retries while the answer is a 404: another service may not have received a message yet. */
-export async function untilKnown<T>(attempt: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+/**
+ * Retries while the answer is a 404 or 409: another service may not have received the message
+ * (the meeting, its open registration) yet.
+ */
+export async function untilAccepted<T>(attempt: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 404 || Date.now() > deadline) throw error;
+      const transient = error instanceof ApiError && (error.status === 404 || error.status === 409);
+      if (!transient || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

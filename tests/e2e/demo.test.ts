@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AttendanceView, EventView } from '@plenary/contracts';
-import { DEMO_TITLE } from '../../scripts/demo/almaty-process-meeting.js';
+import type { AttendanceView, EventView, ParticipantSummaryView } from '@plenary/contracts';
+import { DEMO_TITLE, demoDelegations } from '../../scripts/demo/almaty-process-meeting.js';
 import { loadDemo } from '../../scripts/demo/load-demo.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -39,16 +39,35 @@ describe('the demo meeting', () => {
         `${apps.reports.url}/events/${first.eventId}/attendance`,
         { token },
       );
-      expect(response.body.totals.delegations).toBe(6);
+      expect(response.body.totals.delegations).toBe(11);
       return response.body;
     });
     expect(attendance.delegations.map((d) => d.party.code).sort()).toEqual([
       'AFG',
+      'AZE',
       'IOM',
+      'IRN',
       'KAZ',
       'KGZ',
       'TJK',
+      'TUR',
+      'UNAMA',
       'UNHCR',
+      'UNRCCA',
     ]);
+
+    const summary = await request<ParticipantSummaryView>(
+      'GET',
+      `${apps.participants.url}/events/${first.eventId}/participants/summary`,
+      { token },
+    );
+    const people = demoDelegations.flatMap((d) => d.participants);
+    const accredited = demoDelegations
+      .filter((d) => d.secretariat === 'accredited')
+      .flatMap((d) => d.participants);
+    expect(summary.body).toMatchObject({
+      total: people.length,
+      byState: { accredited: accredited.length, pending: people.length - accredited.length },
+    });
   });
 });

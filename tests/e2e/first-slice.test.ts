@@ -43,6 +43,11 @@ describe('first slice: meeting → delegation → attendance', () => {
         startsAt: '2027-11-21T09:00:00+06:00',
         endsAt: '2027-11-21T18:00:00+06:00',
         timeZone: 'Asia/Almaty',
+        registration: {
+          opensAt: new Date().toISOString(),
+          closesAt: '2027-11-07T18:00:00+06:00',
+          quotaPerDelegation: 6,
+        },
         parties: [
           { code: 'KAZ', standings: ['chair'] },
           { code: 'AFG', standings: ['member'] },
@@ -51,6 +56,11 @@ describe('first slice: meeting → delegation → attendance', () => {
     });
     expect(created.status).toBe(201);
     const eventId = created.body.id;
+    for (const step of ['announce', 'open-registration']) {
+      expect(
+        (await request('POST', `${apps.events.url}/events/${eventId}/${step}`, { token: admin })).status,
+      ).toBe(200);
+    }
 
     const kazakhstan = await coordinator(eventId, 'KAZ');
     // The participants service learns of the meeting from the events topic, a moment later.

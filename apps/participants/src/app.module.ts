@@ -4,15 +4,19 @@ import { ServiceModule } from '@plenary/runtime';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { EventCopiesModule } from './event-copies/event-copies.module.js';
 import { ParticipantsConfig } from './participants.config.js';
+import { ParticipantsModule } from './participants/participants.module.js';
+import { ReportingModule } from './reporting/reporting.module.js';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       config: ParticipantsConfig,
-      messaging: { outboxCollections: ['delegations'], publishes: [Topics.participants] },
+      messaging: { outboxCollections: ['delegations', 'participants'], publishes: [Topics.participants] },
     }),
     EventCopiesModule,
     DelegationsModule,
+    ParticipantsModule,
+    ReportingModule,
   ],
 })
 export class AppModule {}

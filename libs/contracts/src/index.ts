@@ -20,4 +20,7 @@ export * from './events/event-messages.js';
 export * from './participants/delegation.view.js';
 export * from './participants/register-delegation.dto.js';
 export * from './participants/delegation-messages.js';
+export * from './participants/participant.view.js';
+export * from './participants/register-participant.dto.js';
+export * from './participants/participant-messages.js';
 export * from './reports/attendance.view.js';

@@ -1,6 +1,7 @@
 export * from './api-errors.decorator.js';
 export * from './app-exception.js';
 export * from './correlation.middleware.js';
+export * from './csv.js';
 export * from './error-response.js';
 export * from './http-error.filter.js';
 export * from './if-match.js';

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventCopiesModule } from '../event-copies/event-copies.module.js';
+import { DelegationSeats } from './delegation-seats.service.js';
 import { DelegationsController } from './delegations.controller.js';
 import { DelegationsService } from './delegations.service.js';
+import { ReactToMeetingChangesConsumer } from './react-to-meeting-changes.consumer.js';
 import { DelegationRecord, DelegationRecordSchema } from './schemas/delegation.schema.js';
 
 @Module({
@@ -10,7 +12,8 @@ import { DelegationRecord, DelegationRecordSchema } from './schemas/delegation.s
     MongooseModule.forFeature([{ name: DelegationRecord.name, schema: DelegationRecordSchema }]),
     EventCopiesModule,
   ],
-  controllers: [DelegationsController],
-  providers: [DelegationsService],
+  controllers: [DelegationsController, ReactToMeetingChangesConsumer],
+  providers: [DelegationsService, DelegationSeats],
+  exports: [DelegationsService, DelegationSeats, MongooseModule],
 })
 export class DelegationsModule {}

@@ -1,15 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { mayActForParty, type Principal } from '@plenary/auth';
-import type { DelegationDetailsView, DelegationView, RegisterDelegationDto } from '@plenary/contracts';
+import type { Principal } from '@plenary/auth';
+import type {
+  CredentialsReceivedDto,
+  DelegationDetailsView,
+  DelegationMessages,
+  DelegationView,
+  EventView,
+  RegisterDelegationDto,
+  UpdateDelegationDto,
+} from '@plenary/contracts';
 import { OutboxService } from '@plenary/messaging';
 import { isDuplicateKeyError } from '@plenary/persistence';
+import { Clock } from '@plenary/runtime';
 import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
+import { assertMayActFor, maySeeDetails } from '../access/party-access.js';
 import { EventCopiesService } from '../event-copies/event-copies.service.js';
+import { atVenue, registrationRefusal } from '../event-copies/registration-window.js';
+import type { EventCopy } from '../event-copies/schemas/event-copy.schema.js';
+import {
+  ACTIVE_DELEGATION_STATES,
+  type DelegationAction,
+  nextDelegationState,
+} from './delegation-lifecycle.js';
 import { toDelegationDetailsView, toDelegationView } from './delegation-view.mapper.js';
 import { DelegationsErrorCode, DelegationsException } from './delegations.exception.js';
-import { DelegationRecord } from './schemas/delegation.schema.js';
+import { DelegationRecord, type StoredDelegation, WITHOUT_OUTBOX } from './schemas/delegation.schema.js';
+
+type DelegationMessageType = keyof typeof DelegationMessages;
+type Changes = Partial<
+  Pick<StoredDelegation, 'state' | 'coordinator' | 'credentialsReference' | 'notice' | 'withdrawalReason'>
+>;
 
 @Injectable()
 export class DelegationsService {
@@ -17,26 +39,30 @@ export class DelegationsService {
     @InjectModel(DelegationRecord.name) private readonly delegations: Model<DelegationRecord>,
     private readonly eventCopies: EventCopiesService,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
+
+  /** The meeting as this service knows it, or 404. */
+  async event(eventId: string): Promise<EventCopy> {
+    const event = await this.eventCopies.find(eventId);
+    if (!event) throw DelegationsException.unknownEvent(eventId);
+    return event;
+  }
+
+  /** Registration is open (for this actor), or a 409 that says why not. */
+  assertRegistrationOpen(event: EventCopy, actor: Principal): void {
+    const refusal = registrationRefusal(event, actor, this.clock.now());
+    if (refusal) throw new DelegationsException(DelegationsErrorCode[refusal.code], refusal.message);
+  }
 
   async register(
     eventId: string,
     input: RegisterDelegationDto,
     actor: Principal,
   ): Promise<DelegationDetailsView> {
-    if (!mayActForParty(actor, eventId, input.party)) {
-      throw new DelegationsException(
-        DelegationsErrorCode.NOT_YOUR_DELEGATION,
-        `This token may register only ${actor.party ?? 'its own party'}'s delegation to meeting ${actor.eventId ?? '(none)'}.`,
-      );
-    }
-    const event = await this.eventCopies.find(eventId);
-    if (!event) {
-      throw new DelegationsException(
-        DelegationsErrorCode.EVENT_NOT_FOUND,
-        `No meeting with id ${eventId} is known to the participants service. A meeting created moments ago may take a second to arrive.`,
-      );
-    }
+    assertMayActFor(actor, eventId, input.party);
+    const event = await this.event(eventId);
+    this.assertRegistrationOpen(event, actor);
     const party = event.parties.find((p) => p.code === input.party);
     if (!party) {
       throw new DelegationsException(
@@ -44,29 +70,25 @@ export class DelegationsService {
         `${input.party} is not among the parties invited to "${event.title}".`,
       );
     }
-
-    const id = uuidv7();
-    const now = new Date();
-    const record = {
-      _id: id,
+    const now = this.clock.now();
+    const record: StoredDelegation = {
+      _id: uuidv7(),
       eventId,
       partyCode: party.code,
       party: { code: party.code, kind: party.kind, name: party.name },
-      state: 'registered' as const,
+      state: 'registered',
       coordinator: { name: input.coordinator.name, email: input.coordinator.email },
       ...(input.credentialsReference ? { credentialsReference: input.credentialsReference } : {}),
+      seats: [],
       version: 1,
       createdAt: now,
       updatedAt: now,
       createdBy: actor.subject,
     };
-    const message = this.outbox.message('delegation.registered', {
-      key: eventId,
-      subject: `delegations/${id}`,
-      data: { delegation: toDelegationView(record) },
-    });
     try {
-      await this.delegations.create({ ...record, ...this.outbox.forNewDocument([message]) });
+      await this.outbox.insert(this.delegations, record, [
+        this.message('delegation.registered', toDelegationView(record)),
+      ]);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       const existing = await this.delegations
@@ -78,21 +100,185 @@ export class DelegationsService {
         `${party.name} already has a delegation to this meeting${existing ? ` (${existing._id})` : ''}.`,
       );
     }
-    this.outbox.written();
-    return toDelegationDetailsView(record);
+    return toDelegationDetailsView(record, event.registration?.quotaPerDelegation ?? 0);
   }
 
-  /** The meeting's delegations; contact details only for the secretariat and each delegation's own coordinator. */
+  async find(id: string): Promise<StoredDelegation> {
+    const record = await this.delegations.findById(id, WITHOUT_OUTBOX).lean<StoredDelegation>().exec();
+    if (!record) throw DelegationsException.notFound(id);
+    return record;
+  }
+
+  async get(id: string, viewer: Principal): Promise<DelegationView | DelegationDetailsView> {
+    const record = await this.find(id);
+    if (!maySeeDetails(viewer, record.eventId, record.partyCode)) return toDelegationView(record);
+    return toDelegationDetailsView(record, await this.quotaOf(record.eventId));
+  }
+
+  /** The meeting's delegations; contact details and seats for the secretariat and each delegation's own coordinator. */
   async list(eventId: string, viewer: Principal): Promise<Array<DelegationView | DelegationDetailsView>> {
-    const records = await this.delegations
-      .find({ eventId }, { outbox: 0 })
-      .sort({ partyCode: 1 })
-      .lean<DelegationRecord[]>()
-      .exec();
+    const [records, quota] = await Promise.all([
+      this.delegations
+        .find({ eventId }, WITHOUT_OUTBOX)
+        .sort({ partyCode: 1 })
+        .lean<StoredDelegation[]>()
+        .exec(),
+      this.quotaOf(eventId),
+    ]);
     return records.map((r) =>
-      mayActForParty(viewer, eventId, r.partyCode) && viewer.role !== 'observer'
-        ? toDelegationDetailsView(r)
-        : toDelegationView(r),
+      maySeeDetails(viewer, eventId, r.partyCode) ? toDelegationDetailsView(r, quota) : toDelegationView(r),
     );
+  }
+
+  async update(
+    id: string,
+    input: UpdateDelegationDto,
+    actor: Principal,
+    expectedVersion: number,
+  ): Promise<DelegationDetailsView> {
+    const record = await this.find(id);
+    assertMayActFor(actor, record.eventId, record.partyCode);
+    if (!ACTIVE_DELEGATION_STATES.includes(record.state)) {
+      throw new DelegationsException(
+        DelegationsErrorCode.DELEGATION_INACTIVE,
+        `The delegation is ${record.state}; it no longer changes.`,
+      );
+    }
+    const changes: Changes = {};
+    if (input.coordinator) changes.coordinator = { ...input.coordinator };
+    if (input.credentialsReference) changes.credentialsReference = input.credentialsReference;
+    return this.details(await this.change(record, changes, 'delegation.updated', expectedVersion));
+  }
+
+  /** The secretariat: the note verbale or credentials letter has arrived. */
+  async receiveCredentials(
+    id: string,
+    input: CredentialsReceivedDto,
+    expectedVersion?: number,
+  ): Promise<DelegationDetailsView> {
+    const record = await this.find(id);
+    const changes: Changes = { state: nextDelegationState(record.state, 'receive-credentials') };
+    if (input.reference) changes.credentialsReference = input.reference;
+    return this.details(await this.change(record, changes, 'delegation.updated', expectedVersion));
+  }
+
+  async accredit(id: string, expectedVersion?: number): Promise<DelegationDetailsView> {
+    return this.transition(id, 'accredit', 'delegation.updated', expectedVersion);
+  }
+
+  /** The coordinator or the secretariat withdraws the delegation; its people are withdrawn by the caller. */
+  async withdraw(
+    id: string,
+    actor: Principal,
+    reason: string | undefined,
+    expectedVersion?: number,
+  ): Promise<StoredDelegation> {
+    const record = await this.find(id);
+    assertMayActFor(actor, record.eventId, record.partyCode);
+    const changes: Changes = {
+      state: nextDelegationState(record.state, 'withdraw'),
+      ...(reason ? { withdrawalReason: reason } : {}),
+    };
+    return this.change(record, changes, 'delegation.withdrawn', expectedVersion);
+  }
+
+  /**
+   * What a cancelled or postponed meeting means for its delegations, each told in its own
+   * message: cancelled ones are cancelled, postponed ones stay registered with a notice.
+   * Safe to run again for the same message: delegations already in that state are left alone.
+   */
+  async reactToMeeting(event: EventView, type: 'event.cancelled' | 'event.postponed'): Promise<void> {
+    const active = await this.delegations
+      .find({ eventId: event.id, state: { $in: ACTIVE_DELEGATION_STATES } }, WITHOUT_OUTBOX)
+      .lean<StoredDelegation[]>()
+      .exec();
+    for (const record of active) {
+      const changes: Changes =
+        type === 'event.cancelled'
+          ? {
+              state: nextDelegationState(record.state, 'cancel'),
+              notice: `The meeting was cancelled${event.stateReason ? `: ${event.stateReason}` : '.'}`,
+            }
+          : {
+              notice: `The meeting was postponed to ${atVenue(new Date(event.startsAt), event.timeZone)}; this delegation stays registered.`,
+            };
+      if (changes.notice === record.notice && !changes.state) continue;
+      await this.changeRetrying(record._id, changes, 'delegation.updated');
+    }
+  }
+
+  private async transition(
+    id: string,
+    action: DelegationAction,
+    type: DelegationMessageType,
+    expectedVersion?: number,
+  ) {
+    const record = await this.find(id);
+    return this.details(
+      await this.change(record, { state: nextDelegationState(record.state, action) }, type, expectedVersion),
+    );
+  }
+
+  private async details(record: StoredDelegation): Promise<DelegationDetailsView> {
+    return toDelegationDetailsView(record, await this.quotaOf(record.eventId));
+  }
+
+  private async quotaOf(eventId: string): Promise<number> {
+    return (await this.eventCopies.find(eventId))?.registration?.quotaPerDelegation ?? 0;
+  }
+
+  /** One versioned change with its message; 412 if the delegation moved on since the version the caller read. */
+  private async change(
+    record: StoredDelegation,
+    changes: Changes,
+    type: DelegationMessageType,
+    expectedVersion?: number,
+  ) {
+    if (expectedVersion !== undefined && expectedVersion !== record.version)
+      throw DelegationsException.stale(expectedVersion, record.version);
+    const after: StoredDelegation = {
+      ...record,
+      ...changes,
+      version: record.version + 1,
+      updatedAt: this.clock.now(),
+    };
+    const written = await this.outbox.update(
+      this.delegations,
+      record._id,
+      record.version,
+      { $set: { ...changes, updatedAt: after.updatedAt } },
+      [this.message(type, toDelegationView(after))],
+    );
+    if (!written)
+      throw DelegationsException.stale(
+        expectedVersion ?? record.version,
+        (await this.find(record._id)).version,
+      );
+    return after;
+  }
+
+  /** For changes the system makes (reactions to the meeting): retried on the fresh delegation. */
+  private async changeRetrying(id: string, changes: Changes, type: DelegationMessageType): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.change(await this.find(id), changes, type);
+        return;
+      } catch (error) {
+        if (
+          !(error instanceof DelegationsException) ||
+          error.code !== DelegationsErrorCode.VERSION_MISMATCH ||
+          attempt >= 5
+        )
+          throw error;
+      }
+    }
+  }
+
+  private message(type: DelegationMessageType, delegation: DelegationView) {
+    return this.outbox.message(type, {
+      key: delegation.eventId,
+      subject: `delegations/${delegation.id}`,
+      data: { delegation },
+    });
   }
 }

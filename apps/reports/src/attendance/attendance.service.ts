@@ -36,7 +36,7 @@ export class AttendanceService {
       );
     }
     const present = delegations
-      .filter((d) => d.state !== 'withdrawn')
+      .filter((d) => d.state !== 'withdrawn' && d.state !== 'cancelled')
       .sort((a, b) => a.party.name.localeCompare(b.party.name, 'en'));
     return {
       eventId,

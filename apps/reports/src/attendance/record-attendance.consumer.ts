@@ -8,8 +8,8 @@ import { AttendanceService } from './attendance.service.js';
 export class RecordAttendanceConsumer {
   constructor(private readonly attendance: AttendanceService) {}
 
-  @OnMessage('delegation.registered')
-  async onDelegationRegistered(message: MessageOf<'delegation.registered'>): Promise<void> {
+  @OnMessage('delegation.registered', 'delegation.updated', 'delegation.withdrawn')
+  async recordDelegation(message: MessageOf<'delegation.registered'>): Promise<void> {
     await this.attendance.recordDelegation(message.data.delegation);
   }
 }

@@ -1,5 +1,6 @@
 import { EventMessages } from '../events/event-messages.js';
 import { DelegationMessages } from '../participants/delegation-messages.js';
+import { ParticipantMessages } from '../participants/participant-messages.js';
 import type { MessageEnvelope } from './message-envelope.js';
 
 /**
@@ -10,6 +11,7 @@ import type { MessageEnvelope } from './message-envelope.js';
 export const MessageCatalog = {
   ...EventMessages,
   ...DelegationMessages,
+  ...ParticipantMessages,
 };
 
 export type MessageCatalog = typeof MessageCatalog;

@@ -10,12 +10,27 @@ export class DelegationChangedPayload {
   delegation: DelegationView;
 }
 
-export const DelegationMessages = {
-  'delegation.registered': defineMessage({
-    type: 'delegation.registered',
+const delegationMessage = <const T extends string>(type: T, description: string) =>
+  defineMessage({
+    type,
     version: 1,
     topic: Topics.participants,
     payload: DelegationChangedPayload,
-    description: "A coordinator registered their party's delegation to a meeting.",
-  }),
+    description,
+  });
+
+/** Every delegation message: the delegation as it is now, without its coordinator's contact. */
+export const DelegationMessages = {
+  'delegation.registered': delegationMessage(
+    'delegation.registered',
+    "A coordinator registered their party's delegation to a meeting.",
+  ),
+  'delegation.updated': delegationMessage(
+    'delegation.updated',
+    'Credentials received, accredited, details changed, or the meeting was cancelled or postponed (notice).',
+  ),
+  'delegation.withdrawn': delegationMessage(
+    'delegation.withdrawn',
+    'The delegation no longer attends; its participants are withdrawn.',
+  ),
 };

@@ -4,7 +4,17 @@ import { IsDateString, IsIn, IsInt, IsOptional, IsString, Min, ValidateNested } 
 import { PARTY_KINDS } from '../events/event-enums.js';
 import type { PartyKind } from '../events/event-enums.js';
 
-export const DELEGATION_STATES = ['registered', 'credentials-received', 'accredited', 'withdrawn'] as const;
+/**
+ * registered → credentials-received → accredited; withdrawn by its coordinator (or the
+ * secretariat); cancelled when the meeting is cancelled.
+ */
+export const DELEGATION_STATES = [
+  'registered',
+  'credentials-received',
+  'accredited',
+  'withdrawn',
+  'cancelled',
+] as const;
 export type DelegationState = (typeof DELEGATION_STATES)[number];
 
 export class DelegationPartyView {
@@ -45,6 +55,19 @@ export class DelegationView {
   @IsString()
   credentialsReference?: string;
 
+  @ApiPropertyOptional({
+    example: 'The meeting was postponed to 12 February 2028; this delegation stays registered.',
+    description: 'What a change of the meeting (cancelled, postponed) means for this delegation.',
+  })
+  @IsOptional()
+  @IsString()
+  notice?: string;
+
+  @ApiPropertyOptional({ example: 'Withdrawn: the minister cannot travel.' })
+  @IsOptional()
+  @IsString()
+  withdrawalReason?: string;
+
   @ApiProperty({ example: 1 })
   @IsInt()
   @Min(1)
@@ -67,8 +90,22 @@ export class CoordinatorView {
   email: string;
 }
 
-/** A delegation as its coordinator and the secretariat see it: with the coordinator's contact. */
+export class DelegationSeatsView {
+  @ApiProperty({ example: 4, description: 'Participants registered and neither withdrawn nor rejected.' })
+  taken: number;
+
+  @ApiProperty({ example: 6, description: 'The per-delegation quota of the meeting.' })
+  quota: number;
+
+  @ApiPropertyOptional({ example: '0192f0c4-9d0e-7f1a-8b2c-3d4e5f6a7b8c' })
+  headParticipantId?: string;
+}
+
+/** A delegation as its coordinator and the secretariat see it: with the coordinator's contact and its seats. */
 export class DelegationDetailsView extends DelegationView {
   @ApiProperty({ type: CoordinatorView })
   coordinator: CoordinatorView;
+
+  @ApiProperty({ type: DelegationSeatsView })
+  seats: DelegationSeatsView;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
@@ -30,4 +30,28 @@ export class RegisterDelegationDto {
   @IsString()
   @Length(1, 300)
   credentialsReference?: string;
+}
+
+/** PATCH /delegations/:id (with If-Match): the coordinator's contact and the credentials reference. */
+export class UpdateDelegationDto extends PartialType(
+  PickType(RegisterDelegationDto, ['coordinator', 'credentialsReference'] as const),
+) {}
+
+export class WithdrawDto {
+  @ApiPropertyOptional({ example: 'The minister cannot travel.' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 1000)
+  reason?: string;
+}
+
+export class CredentialsReceivedDto {
+  @ApiPropertyOptional({
+    example: 'Note verbale No. 14-2/1123 of 3 November 2014',
+    description: 'Default: the reference already given.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  reference?: string;
 }

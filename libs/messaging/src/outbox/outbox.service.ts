@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ServiceConfig } from '@plenary/config';
 import { MessageCatalog, type MessageType, type PayloadOf } from '@plenary/contracts';
 import { RequestContext } from '@plenary/observability';
+import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import type { OutboxEntry } from './outbox-carrier.js';
 import { OutboxRelay } from './outbox-relay.js';
@@ -69,5 +70,31 @@ export class OutboxService {
   /** Call after a successful write: the relay sends at once instead of at its next sweep. */
   written(): void {
     this.relay.wake();
+  }
+
+  /** Inserts a new document together with its messages. */
+  async insert<T>(model: Model<T>, document: object, messages: OutboxEntry[]): Promise<void> {
+    await model.create({ ...document, ...this.forNewDocument(messages) } as never);
+    this.written();
+  }
+
+  /**
+   * Changes a document and stores its messages in the same write, if the document is still at
+   * `version` (compare-and-set). Returns false, changing nothing, when someone else changed it first.
+   */
+  async update<T>(
+    model: Model<T>,
+    id: string,
+    version: number,
+    update: UpdateWithOperators,
+    messages: OutboxEntry[],
+  ): Promise<boolean> {
+    const result = await model.updateOne(
+      { _id: id, version } as never,
+      this.withMessages(update, messages) as never,
+    );
+    if (result.matchedCount === 0) return false;
+    this.written();
+    return true;
   }
 }

@@ -48,6 +48,24 @@ export class DelegationRecord extends OutboxCarrier {
   @Prop({ type: String })
   credentialsReference?: string;
 
+  @Prop({ type: String })
+  notice?: string;
+
+  @Prop({ type: String })
+  withdrawalReason?: string;
+
+  /**
+   * The ids of the participants who hold a place (pending or accredited). A place is taken with
+   * one conditional $addToSet ("fewer than quota places taken"), so the quota holds however many
+   * registrations arrive at once. Not published.
+   */
+  @Prop({ type: [String], default: [] })
+  seats: string[];
+
+  /** The participant who heads the delegation, set only while no one else does. Not published. */
+  @Prop({ type: String })
+  headParticipantId?: string;
+
   @Prop({ type: Date, required: true })
   createdAt: Date;
 
@@ -61,3 +79,6 @@ export class DelegationRecord extends OutboxCarrier {
 export const DelegationRecordSchema = SchemaFactory.createForClass(DelegationRecord);
 // One delegation per party per meeting.
 DelegationRecordSchema.index({ eventId: 1, partyCode: 1 }, { unique: true });
+
+export type StoredDelegation = Omit<DelegationRecord, 'outbox' | 'outboxPending'>;
+export const WITHOUT_OUTBOX = { outbox: 0, outboxPending: 0 } as const;

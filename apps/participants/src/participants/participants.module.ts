@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { DelegationsModule } from '../delegations/delegations.module.js';
+import { AccreditationController } from './accreditation.controller.js';
+import { AccreditationService } from './accreditation.service.js';
+import { ParticipantPlaces } from './participant-places.service.js';
+import { ParticipantsController } from './participants.controller.js';
+import { ParticipantsService } from './participants.service.js';
+import { PersonClaims } from './person-claims.service.js';
+import { RegistrationSweeper } from './registration-sweeper.js';
+import { BadgeCounter, BadgeCounterSchema } from './schemas/badge-counter.schema.js';
+import { ParticipantRecord, ParticipantRecordSchema } from './schemas/participant.schema.js';
+import { PersonClaim, PersonClaimSchema } from './schemas/person-claim.schema.js';
+import { WithdrawPeopleOfWithdrawnDelegationConsumer } from './withdraw-people-of-withdrawn-delegation.consumer.js';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: ParticipantRecord.name, schema: ParticipantRecordSchema },
+      { name: PersonClaim.name, schema: PersonClaimSchema },
+      { name: BadgeCounter.name, schema: BadgeCounterSchema },
+    ]),
+    DelegationsModule,
+  ],
+  controllers: [ParticipantsController, AccreditationController, WithdrawPeopleOfWithdrawnDelegationConsumer],
+  providers: [
+    ParticipantsService,
+    AccreditationService,
+    ParticipantPlaces,
+    PersonClaims,
+    RegistrationSweeper,
+  ],
+  exports: [MongooseModule],
+})
+export class ParticipantsModule {}

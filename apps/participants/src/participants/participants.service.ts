@@ -1,0 +1,300 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Principal } from '@plenary/auth';
+import {
+  DEFAULT_PAGE_SIZE,
+  type ListParticipantsQuery,
+  type ParticipantDetailsView,
+  type ParticipantMessages,
+  type ParticipantPageView,
+  type PublicParticipantView,
+  type RegisterParticipantDto,
+  type UpdateParticipantDto,
+} from '@plenary/contracts';
+import { decodeCursor, encodeCursor } from '@plenary/http';
+import { OutboxService } from '@plenary/messaging';
+import { Clock } from '@plenary/runtime';
+import type { Model, QueryFilter } from 'mongoose';
+import { v7 as uuidv7 } from 'uuid';
+import { assertMayActFor, maySeeDetails } from '../access/party-access.js';
+import { ACTIVE_DELEGATION_STATES } from '../delegations/delegation-lifecycle.js';
+import { DelegationSeats } from '../delegations/delegation-seats.service.js';
+import { DelegationsService } from '../delegations/delegations.service.js';
+import { ACTIVE_PARTICIPANT_STATES } from './participant-lifecycle.js';
+import { emailKeyOf, personName, searchNamesOf, searchWordsOf, sortNameOf } from './participant-names.js';
+import { ParticipantPlaces, type PlaceHolder } from './participant-places.service.js';
+import {
+  toParticipantDetailsView,
+  toParticipantView,
+  toPublicParticipantView,
+} from './participant-view.mapper.js';
+import { ParticipantsErrorCode, ParticipantsException } from './participants.exception.js';
+import { PersonClaims } from './person-claims.service.js';
+import { ParticipantRecord, type StoredParticipant, WITHOUT_OUTBOX } from './schemas/participant.schema.js';
+
+export type ParticipantMessageType = keyof typeof ParticipantMessages;
+type Changes = Partial<
+  Omit<StoredParticipant, '_id' | 'version' | 'eventId' | 'delegationId' | 'party' | 'partyCode'>
+>;
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const OPTIONAL_FIELDS = ['honorific', 'position', 'organization', 'gender', 'accessibilityNeeds'] as const;
+
+export const placeHolderOf = (record: StoredParticipant): PlaceHolder => ({
+  participantId: record._id,
+  eventId: record.eventId,
+  delegationId: record.delegationId,
+  partyName: record.party.name,
+  emailKey: record.emailKey,
+  role: record.role,
+});
+
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @InjectModel(ParticipantRecord.name) private readonly participants: Model<ParticipantRecord>,
+    private readonly delegations: DelegationsService,
+    private readonly places: ParticipantPlaces,
+    private readonly seats: DelegationSeats,
+    private readonly claims: PersonClaims,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Registers a person in a delegation. Their place is reserved in steps (the person at this
+   * meeting, a place within the quota, the head role) on a record that is not yet confirmed;
+   * only when all hold is it confirmed and announced. A refusal gives back what was taken; a
+   * registration cut short by a crash is rolled back by the sweeper.
+   */
+  async register(
+    delegationId: string,
+    input: RegisterParticipantDto,
+    actor: Principal,
+  ): Promise<ParticipantDetailsView> {
+    const delegation = await this.delegations.find(delegationId);
+    assertMayActFor(actor, delegation.eventId, delegation.partyCode);
+    const event = await this.delegations.event(delegation.eventId);
+    this.delegations.assertRegistrationOpen(event, actor);
+    if (!ACTIVE_DELEGATION_STATES.includes(delegation.state)) {
+      throw new ParticipantsException(
+        ParticipantsErrorCode.DELEGATION_INACTIVE,
+        `The delegation of ${delegation.party.name} is ${delegation.state}; no one can be registered in it.`,
+      );
+    }
+    const name = personName(input.name);
+    const now = this.clock.now();
+    const record: StoredParticipant = {
+      _id: uuidv7(),
+      eventId: delegation.eventId,
+      delegationId,
+      partyCode: delegation.partyCode,
+      party: { ...delegation.party },
+      name,
+      searchNames: searchNamesOf(name),
+      sortName: sortNameOf(name),
+      ...(input.honorific ? { honorific: input.honorific } : {}),
+      ...(input.position ? { position: input.position } : {}),
+      ...(input.organization ? { organization: input.organization } : {}),
+      role: input.role,
+      email: input.email.trim(),
+      emailKey: emailKeyOf(input.email),
+      ...(input.gender ? { gender: input.gender } : {}),
+      ...(input.accessibilityNeeds ? { accessibilityNeeds: input.accessibilityNeeds } : {}),
+      state: 'pending',
+      confirmed: false,
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor.subject,
+    };
+    await this.participants.create(record);
+    try {
+      await this.places.take(
+        placeHolderOf(record),
+        event.registration?.quotaPerDelegation ?? Number.MAX_SAFE_INTEGER,
+      );
+    } catch (error) {
+      await this.participants.deleteOne({ _id: record._id });
+      throw error;
+    }
+    const confirmed = { ...record, confirmed: true, version: 1 };
+    const written = await this.outbox.update(
+      this.participants,
+      record._id,
+      0,
+      { $set: { confirmed: true } },
+      [this.message('participant.registered', confirmed)],
+    );
+    if (!written) throw ParticipantsException.notFound(record._id); // rolled back meanwhile by the sweeper
+    return toParticipantDetailsView(confirmed);
+  }
+
+  async find(id: string): Promise<StoredParticipant> {
+    const record = await this.participants
+      .findOne({ _id: id, confirmed: true }, WITHOUT_OUTBOX)
+      .lean<StoredParticipant>()
+      .exec();
+    if (!record) throw ParticipantsException.notFound(id);
+    return record;
+  }
+
+  async get(id: string, viewer: Principal): Promise<ParticipantDetailsView | PublicParticipantView> {
+    const record = await this.find(id);
+    if (maySeeDetails(viewer, record.eventId, record.partyCode)) return toParticipantDetailsView(record);
+    if (!ACTIVE_PARTICIPANT_STATES.includes(record.state)) throw ParticipantsException.notFound(id);
+    return toPublicParticipantView(record);
+  }
+
+  /** Changes a participant's details; a new email or the head role are claimed first, the old ones given back after. */
+  async update(
+    id: string,
+    input: UpdateParticipantDto,
+    actor: Principal,
+    expectedVersion: number,
+  ): Promise<ParticipantDetailsView> {
+    const record = await this.find(id);
+    assertMayActFor(actor, record.eventId, record.partyCode);
+    if (expectedVersion !== record.version)
+      throw ParticipantsException.stale(expectedVersion, record.version);
+    if (!ACTIVE_PARTICIPANT_STATES.includes(record.state)) {
+      throw new ParticipantsException(
+        ParticipantsErrorCode.PARTICIPANT_INACTIVE,
+        `The participant is ${record.state}; reinstate them first.`,
+      );
+    }
+    const sent = input as Record<string, unknown>;
+    const changes: Changes = {};
+    const removed: string[] = [];
+    if (input.name) {
+      changes.name = personName(input.name);
+      changes.searchNames = searchNamesOf(changes.name);
+      changes.sortName = sortNameOf(changes.name);
+    }
+    for (const field of OPTIONAL_FIELDS) {
+      if (sent[field] === null) removed.push(field);
+      else if (input[field] !== undefined) Object.assign(changes, { [field]: input[field] });
+    }
+    if (input.role && input.role !== record.role) changes.role = input.role;
+    const newEmailKey = input.email ? emailKeyOf(input.email) : record.emailKey;
+    if (input.email) changes.email = input.email.trim();
+    if (newEmailKey !== record.emailKey) changes.emailKey = newEmailKey;
+
+    // Claim what the change needs before writing it; give it back if the write does not happen.
+    const undo: Array<() => Promise<void>> = [];
+    try {
+      if (changes.emailKey) {
+        const other = await this.claims.claim(record.eventId, changes.emailKey, {
+          participantId: id,
+          delegationId: record.delegationId,
+          partyName: record.party.name,
+        });
+        if (other) {
+          throw new ParticipantsException(
+            ParticipantsErrorCode.PERSON_ALREADY_REGISTERED,
+            `This person (${changes.emailKey}) is already registered at this meeting, in the delegation of ${other.partyName} (${other.delegationId}).`,
+          );
+        }
+        undo.push(() => this.claims.release(record.eventId, changes.emailKey!, id));
+      }
+      if (changes.role === 'head') {
+        if (!(await this.seats.takeHead(record.delegationId, id))) {
+          throw new ParticipantsException(
+            ParticipantsErrorCode.HEAD_EXISTS,
+            `The delegation of ${record.party.name} already has a head.`,
+          );
+        }
+        undo.push(() => this.seats.releaseHead(record.delegationId, id));
+      }
+      const after = await this.change(record, changes, 'participant.updated', removed);
+      if (changes.emailKey) await this.claims.release(record.eventId, record.emailKey, id);
+      if (record.role === 'head' && changes.role) await this.seats.releaseHead(record.delegationId, id);
+      return toParticipantDetailsView(after);
+    } catch (error) {
+      for (const giveBack of undo.reverse()) await giveBack();
+      throw error;
+    }
+  }
+
+  /** A meeting's participants, by party then name, filtered; details only where the viewer may see them. */
+  async list(eventId: string, query: ListParticipantsQuery, viewer: Principal): Promise<ParticipantPageView> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const filter: QueryFilter<ParticipantRecord> = { eventId, confirmed: true };
+    const and: QueryFilter<ParticipantRecord>[] = [];
+    if (query.party) filter.partyCode = query.party;
+    if (query.role) filter.role = query.role;
+    if (query.state) filter.state = query.state;
+    if (viewer.role === 'observer') and.push({ state: { $in: ACTIVE_PARTICIPANT_STATES } });
+    if (viewer.role === 'coordinator') {
+      // Other parties' people as the public sees them: only those who attend.
+      and.push({ $or: [{ partyCode: viewer.party }, { state: { $in: ACTIVE_PARTICIPANT_STATES } }] });
+    }
+    for (const word of query.q ? searchWordsOf(query.q) : [])
+      and.push({ searchNames: { $regex: `^${escapeRegex(word)}` } });
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor, ['party', 'name', 'id'] as const);
+      and.push({
+        $or: [
+          { partyCode: { $gt: after.party } },
+          { partyCode: after.party, sortName: { $gt: after.name } },
+          { partyCode: after.party, sortName: after.name, _id: { $gt: after.id } },
+        ],
+      });
+    }
+    if (and.length > 0) filter.$and = and;
+    const records = await this.participants
+      .find(filter, WITHOUT_OUTBOX)
+      .sort({ partyCode: 1, sortName: 1, _id: 1 })
+      .limit(limit + 1)
+      .lean<StoredParticipant[]>()
+      .exec();
+    const page = records.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) =>
+        maySeeDetails(viewer, eventId, r.partyCode)
+          ? toParticipantDetailsView(r)
+          : toPublicParticipantView(r),
+      ),
+      nextCursor:
+        records.length > limit && last
+          ? encodeCursor({ party: last.partyCode, name: last.sortName, id: last._id })
+          : null,
+    };
+  }
+
+  /**
+   * One versioned change of a participant with its message; 412 when someone else changed them
+   * first. `removed` lists optional fields to unset.
+   */
+  async change(
+    record: StoredParticipant,
+    changes: Changes,
+    type: ParticipantMessageType,
+    removed: string[] = [],
+  ): Promise<StoredParticipant> {
+    const updatedAt = this.clock.now();
+    const after: StoredParticipant = { ...record, ...changes, version: record.version + 1, updatedAt };
+    for (const field of removed) delete (after as unknown as Record<string, unknown>)[field];
+    const written = await this.outbox.update(
+      this.participants,
+      record._id,
+      record.version,
+      {
+        $set: { ...changes, updatedAt },
+        ...(removed.length > 0 ? { $unset: Object.fromEntries(removed.map((f) => [f, ''])) } : {}),
+      },
+      [this.message(type, after)],
+    );
+    if (!written) throw ParticipantsException.stale(record.version, (await this.find(record._id)).version);
+    return after;
+  }
+
+  private message(type: ParticipantMessageType, record: StoredParticipant) {
+    return this.outbox.message(type, {
+      key: record.eventId,
+      subject: `participants/${record._id}`,
+      data: { participant: toParticipantView(record) },
+    });
+  }
+}

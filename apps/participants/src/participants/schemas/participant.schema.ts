@@ -1,0 +1,123 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { DelegationRole, Gender, ParticipantState, PartyKind } from '@plenary/contracts';
+import { OutboxCarrier } from '@plenary/messaging';
+
+@Schema({ _id: false })
+export class PersonName {
+  @Prop({ type: String, required: true })
+  given: string;
+
+  @Prop({ type: String, required: true })
+  family: string;
+
+  @Prop({ type: String, required: true })
+  givenLatin: string;
+
+  @Prop({ type: String, required: true })
+  familyLatin: string;
+}
+
+@Schema({ _id: false })
+export class ParticipantParty {
+  @Prop({ type: String, required: true })
+  code: string;
+
+  @Prop({ type: String, required: true })
+  kind: PartyKind;
+
+  @Prop({ type: String, required: true })
+  name: string;
+}
+
+/** A person in a delegation. */
+@Schema({ collection: 'participants', versionKey: false })
+export class ParticipantRecord extends OutboxCarrier {
+  @Prop({ type: String, required: true })
+  _id: string;
+
+  @Prop({ type: String, required: true })
+  eventId: string;
+
+  @Prop({ type: String, required: true })
+  delegationId: string;
+
+  @Prop({ type: String, required: true })
+  partyCode: string;
+
+  @Prop({ type: SchemaFactory.createForClass(ParticipantParty), required: true })
+  party: ParticipantParty;
+
+  @Prop({ type: SchemaFactory.createForClass(PersonName), required: true })
+  name: PersonName;
+
+  /** Lower-case words of every name, in both scripts, for search by the beginning of a name. */
+  @Prop({ type: [String], default: [] })
+  searchNames: string[];
+
+  /** Sort key of lists: Latin family then given name, lower case. */
+  @Prop({ type: String, required: true })
+  sortName: string;
+
+  @Prop({ type: String })
+  honorific?: string;
+
+  @Prop({ type: String })
+  position?: string;
+
+  @Prop({ type: String })
+  organization?: string;
+
+  @Prop({ type: String, required: true })
+  role: DelegationRole;
+
+  @Prop({ type: String, required: true })
+  email: string;
+
+  /** The email, case-folded: one person, one delegation per meeting. */
+  @Prop({ type: String, required: true })
+  emailKey: string;
+
+  @Prop({ type: String })
+  gender?: Gender;
+
+  @Prop({ type: String })
+  accessibilityNeeds?: string;
+
+  @Prop({ type: String, required: true })
+  state: ParticipantState;
+
+  @Prop({ type: String })
+  badgeNumber?: string;
+
+  @Prop({ type: String })
+  rejectionReason?: string;
+
+  @Prop({ type: Date })
+  checkedInAt?: Date;
+
+  /**
+   * False while a registration is reserving its place, head role and email; a registration
+   * that never got confirmed (the service died in between) is rolled back by the sweeper.
+   */
+  @Prop({ type: Boolean, required: true })
+  confirmed: boolean;
+
+  @Prop({ type: Date, required: true })
+  createdAt: Date;
+
+  @Prop({ type: Date, required: true })
+  updatedAt: Date;
+
+  @Prop({ type: String, required: true })
+  createdBy: string;
+}
+
+export const ParticipantRecordSchema = SchemaFactory.createForClass(ParticipantRecord);
+// Lists of a meeting, sorted by party then name; filters by delegation, role, state, name.
+ParticipantRecordSchema.index({ eventId: 1, confirmed: 1, partyCode: 1, sortName: 1, _id: 1 });
+ParticipantRecordSchema.index({ delegationId: 1 });
+ParticipantRecordSchema.index({ eventId: 1, searchNames: 1 });
+ParticipantRecordSchema.index({ confirmed: 1, createdAt: 1 });
+
+export type StoredParticipant = Omit<ParticipantRecord, 'outbox' | 'outboxPending'>;
+export const WITHOUT_OUTBOX = { outbox: 0, outboxPending: 0 } as const;

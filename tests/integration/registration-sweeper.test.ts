@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createLogger } from '@plenary/observability';
+import type { Clock } from '@plenary/runtime';
+import mongoose, { type Connection, type Model } from 'mongoose';
+import { DelegationSeats } from '../../apps/participants/src/delegations/delegation-seats.service.js';
+import {
+  DelegationRecord,
+  DelegationRecordSchema,
+} from '../../apps/participants/src/delegations/schemas/delegation.schema.js';
+import { ParticipantPlaces } from '../../apps/participants/src/participants/participant-places.service.js';
+import { PersonClaims } from '../../apps/participants/src/participants/person-claims.service.js';
+import { RegistrationSweeper } from '../../apps/participants/src/participants/registration-sweeper.js';
+import {
+  ParticipantRecord,
+  ParticipantRecordSchema,
+} from '../../apps/participants/src/participants/schemas/participant.schema.js';
+import {
+  PersonClaim,
+  PersonClaimSchema,
+} from '../../apps/participants/src/participants/schemas/person-claim.schema.js';
+import { testNamespace } from '../support/services.js';
+
+/** What a process that died half-way through a registration or a withdrawal leaves, and its repair, on the real store. */
+describe('RegistrationSweeper', () => {
+  let connection: Connection;
+  let delegations: Model<DelegationRecord>;
+  let participants: Model<ParticipantRecord>;
+  let claims: Model<PersonClaim>;
+  let sweeper: RegistrationSweeper;
+  const now = new Date('2027-10-01T12:00:00Z');
+
+  const participant = (id: string, state: string, confirmed: boolean, createdAt: Date) => ({
+    _id: id,
+    eventId: 'e-1',
+    delegationId: 'd-1',
+    partyCode: 'KAZ',
+    party: { code: 'KAZ', kind: 'state', name: 'Kazakhstan' },
+    name: { given: id, family: 'X', givenLatin: id, familyLatin: 'X' },
+    sortName: id,
+    role: 'member',
+    email: `${id}@example.org`,
+    emailKey: `${id}@example.org`,
+    state,
+    confirmed,
+    version: confirmed ? 1 : 0,
+    createdAt,
+    updatedAt: createdAt,
+    createdBy: 'test',
+  });
+
+  beforeAll(async () => {
+    connection = await mongoose
+      .createConnection(process.env.MONGO_URL!, { dbName: `${testNamespace('sweeper')}_db` })
+      .asPromise();
+    // The same models the app injects (@InjectModel), on a connection of the test's own.
+    delegations = connection.model(
+      DelegationRecord.name,
+      DelegationRecordSchema,
+    ) as unknown as Model<DelegationRecord>;
+    participants = connection.model(
+      ParticipantRecord.name,
+      ParticipantRecordSchema,
+    ) as unknown as Model<ParticipantRecord>;
+    claims = connection.model(PersonClaim.name, PersonClaimSchema) as unknown as Model<PersonClaim>;
+    const seats = new DelegationSeats(delegations);
+    const clock = { now: () => now } as Clock;
+    sweeper = new RegistrationSweeper(
+      participants,
+      delegations,
+      new ParticipantPlaces(seats, new PersonClaims(claims)),
+      seats,
+      clock,
+      createLogger('test', 'silent'),
+    );
+  });
+
+  afterAll(async () => {
+    await connection?.dropDatabase();
+    await connection?.close();
+  });
+
+  it('rolls back registrations never confirmed and frees places held by people who left', async () => {
+    const longAgo = new Date(now.getTime() - 5 * 60_000);
+    await delegations.create({
+      _id: 'd-1',
+      eventId: 'e-1',
+      partyCode: 'KAZ',
+      party: { code: 'KAZ', kind: 'state', name: 'Kazakhstan' },
+      state: 'registered',
+      coordinator: { name: 'Focal point', email: 'f@kaz.example' },
+      seats: ['abandoned', 'in-progress', 'withdrawn', 'attending'],
+      headParticipantId: 'withdrawn',
+      version: 1,
+      createdAt: longAgo,
+      updatedAt: longAgo,
+      createdBy: 'test',
+    });
+    await participants.insertMany([
+      participant('abandoned', 'pending', false, longAgo),
+      participant('in-progress', 'pending', false, new Date(now.getTime() - 1000)),
+      participant('withdrawn', 'withdrawn', true, longAgo),
+      participant('attending', 'pending', true, longAgo),
+    ] as never);
+    await claims.create({
+      _id: 'e-1:abandoned@example.org',
+      participantId: 'abandoned',
+      delegationId: 'd-1',
+      partyName: 'Kazakhstan',
+    });
+
+    expect(await sweeper.sweep()).toEqual({ rolledBack: 1, seatsFreed: 1 });
+
+    const delegation = await delegations.findById('d-1').lean();
+    expect(delegation?.seats.sort()).toEqual(['attending', 'in-progress']);
+    expect(delegation?.headParticipantId).toBeUndefined();
+    expect(await participants.exists({ _id: 'abandoned' })).toBeNull();
+    expect(await claims.countDocuments()).toBe(0);
+    // A second sweep finds nothing more to do.
+    expect(await sweeper.sweep()).toEqual({ rolledBack: 0, seatsFreed: 0 });
+  });
+});
