@@ -100,7 +100,8 @@ async function main(): Promise<void> {
 
   const demo = await loadDemo(urls, secret);
   say(
-    demo.created ? `demo meeting loaded: ${demo.eventId}` : `demo meeting already present: ${demo.eventId}`,
+    `${demo.created ? 'demo loaded' : 'demo already present'}: the seed meeting ${demo.seedEventId} ` +
+      `(held, outcome published), the next meeting ${demo.eventId} (registration open)`,
   );
 
   const tokens = {
@@ -129,6 +130,8 @@ async function main(): Promise<void> {
       `PARTICIPANTS=${urls.participants}`,
       `REPORTS=${urls.reports}`,
       `EVENT_ID=${demo.eventId}`,
+      `SEED_EVENT_ID=${demo.seedEventId}`,
+      `REPORT_ID=${demo.reportId}`,
       ...Object.entries(tokens).map(([k, v]) => `${k}=${v}`),
       '',
     ].join('\n'),
@@ -136,7 +139,10 @@ async function main(): Promise<void> {
   say(`tokens (valid 7 days):`);
   for (const [name, token] of Object.entries(tokens)) process.stdout.write(`  ${name}=${token}\n`);
   say(`try:  set -a; . ${relative(ROOT, envFile)}; set +a`);
-  say(`      curl -s $REPORTS/events/$EVENT_ID/attendance -H "Authorization: Bearer $OBSERVER_TOKEN"`);
+  say(`      curl -s $REPORTS/events/$SEED_EVENT_ID/attendance -H "Authorization: Bearer $OBSERVER_TOKEN"`);
+  say(
+    `the seed meeting's outcome, as a public page: ${urls.reports}/reports/${demo.reportId}.html (also .md, .pdf)`,
+  );
   say(`API docs: ${urls.events}/docs  ${urls.participants}/docs  ${urls.reports}/docs`);
   say('running; Ctrl-C stops everything this command started');
 }

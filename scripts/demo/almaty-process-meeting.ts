@@ -1,24 +1,52 @@
 import type { CreateEventDto, RegisterDelegationDto, RegisterParticipantDto } from '@plenary/contracts';
 
 /**
- * The demo meeting: the Almaty Process meeting of member states held on 21 November 2014 in
- * Almaty, in full (process, initiators, chair and host, eight member states, observers, agenda,
- * the opening statement), staged again on 21 November of next year so that its whole life
- * (announcement, registration, session, outcome) lies ahead and can be walked through.
+ * The demo is the Almaty Process meeting of member states held on 21 November 2014 in Almaty,
+ * in full (process, initiators, chair and host, eight member states, observers, agenda, the
+ * opening statement), staged again today so that the demo can take it through its whole day
+ * and publish its outcome; and the process's next meeting, next year, open for registration.
  */
 export const DEMO_TITLE =
   'Meeting of representatives of member states of the Almaty Process for refugee protection and international migration';
 
-/** Date-times of the demo, in Almaty's offset (UTC+5). */
-const almaty = (year: number, monthDay: string, time: string) => `${year}-${monthDay}T${time}:00+05:00`;
+export const NEXT_MEETING_TITLE =
+  'Expert consultation of the Almaty Process on identifying vulnerable persons in mixed migratory movements';
 
+const PROCESS = { name: 'Almaty Process on Refugee Protection and International Migration', acronym: 'AP' };
+
+const PARTIES: CreateEventDto['parties'] = [
+  { code: 'KAZ', standings: ['member', 'initiator'] },
+  { code: 'KGZ', standings: ['member'] },
+  { code: 'TJK', standings: ['member'] },
+  { code: 'AFG', standings: ['member'] },
+  { code: 'AZE', standings: ['member'] },
+  { code: 'IRN', standings: ['member'] },
+  { code: 'PAK', standings: ['member'] },
+  { code: 'TUR', standings: ['member'] },
+  {
+    code: 'UNHCR',
+    name: 'Office of the United Nations High Commissioner for Refugees',
+    standings: ['initiator'],
+  },
+  { code: 'IOM', name: 'International Organization for Migration', standings: ['initiator'] },
+  {
+    code: 'UNRCCA',
+    name: 'United Nations Regional Centre for Preventive Diplomacy for Central Asia',
+    standings: ['observer'],
+  },
+  { code: 'UNAMA', name: 'United Nations Assistance Mission in Afghanistan', standings: ['observer'] },
+] as CreateEventDto['parties'];
+
+const minutes = (from: Date, n: number) => new Date(from.getTime() + n * 60_000).toISOString();
+
+/** The seed meeting, starting in about a quarter of an hour; registration is open until just before. */
 export function demoMeeting(now = new Date()): CreateEventDto {
-  const year = now.getUTCFullYear() + 1;
-  const day = (time: string) => almaty(year, '11-21', time);
+  const start = new Date(Math.ceil(now.getTime() / 300_000) * 300_000 + 15 * 60_000);
+  const at = (n: number) => minutes(start, n);
   return {
     title: DEMO_TITLE,
     kind: 'meeting',
-    process: { name: 'Almaty Process on Refugee Protection and International Migration', acronym: 'AP' },
+    process: PROCESS,
     description:
       'A regional consultative process on refugee protection and international migration in Central Asia, ' +
       'initiated by UNHCR, IOM and the Government of the Republic of Kazakhstan. Its tasks: a steady dialogue and ' +
@@ -26,8 +54,8 @@ export function demoMeeting(now = new Date()): CreateEventDto {
       'understanding of the causes, scale, routes and consequences of movements across borders in the region; ' +
       'consistent national and regional policies; and new forms of international and regional cooperation.',
     languages: ['ru', 'en'],
-    startsAt: day('09:00'),
-    endsAt: day('18:00'),
+    startsAt: at(0),
+    endsAt: at(540),
     timeZone: 'Asia/Almaty',
     venue: {
       name: 'Hotel InterContinental Almaty',
@@ -37,34 +65,13 @@ export function demoMeeting(now = new Date()): CreateEventDto {
     },
     hostParty: 'KAZ',
     chairParty: 'KAZ',
-    parties: [
-      { code: 'KAZ', standings: ['member', 'initiator'] },
-      { code: 'KGZ', standings: ['member'] },
-      { code: 'TJK', standings: ['member'] },
-      { code: 'AFG', standings: ['member'] },
-      { code: 'AZE', standings: ['member'] },
-      { code: 'IRN', standings: ['member'] },
-      { code: 'PAK', standings: ['member'] },
-      { code: 'TUR', standings: ['member'] },
-      {
-        code: 'UNHCR',
-        name: 'Office of the United Nations High Commissioner for Refugees',
-        standings: ['initiator'],
-      },
-      { code: 'IOM', name: 'International Organization for Migration', standings: ['initiator'] },
-      {
-        code: 'UNRCCA',
-        name: 'United Nations Regional Centre for Preventive Diplomacy for Central Asia',
-        standings: ['observer'],
-      },
-      { code: 'UNAMA', name: 'United Nations Assistance Mission in Afghanistan', standings: ['observer'] },
-    ],
+    parties: PARTIES,
     agenda: [
       {
         title: 'Opening of the meeting and welcome statement',
         description:
           'Welcome on behalf of the Government of Kazakhstan, chair of the process since the 2013 Ministerial Conference.',
-        slot: { startsAt: day('09:00'), endsAt: day('09:30') },
+        slot: { startsAt: at(0), endsAt: at(30) },
         presenters: [
           {
             name: 'Daulet Argandykov',
@@ -75,20 +82,20 @@ export function demoMeeting(now = new Date()): CreateEventDto {
       },
       {
         title: 'Cooperation to prevent and manage uncontrolled migration flows in the region',
-        slot: { startsAt: day('09:30'), endsAt: day('11:00') },
+        slot: { startsAt: at(30), endsAt: at(120) },
       },
       {
         title: 'Identifying the most vulnerable persons in mixed migratory movements',
         description:
           'Gaps in identifying young people, unaccompanied minors, women, victims of human trafficking, asylum seekers, ' +
           'refugees and stateless persons.',
-        slot: { startsAt: day('11:30'), endsAt: day('13:00') },
+        slot: { startsAt: at(150), endsAt: at(240) },
       },
       {
         title:
           'Migratory movements after the withdrawal of the International Security Assistance Force from Afghanistan',
         description: 'Risks for the region; scenarios of the development of events in Afghanistan.',
-        slot: { startsAt: day('14:00'), endsAt: day('16:00') },
+        slot: { startsAt: at(300), endsAt: at(420) },
         presenters: [
           { name: 'Representative of the Islamic Republic of Afghanistan', party: 'AFG' },
           { name: 'Representative of the United Nations Assistance Mission in Afghanistan', party: 'UNAMA' },
@@ -99,14 +106,33 @@ export function demoMeeting(now = new Date()): CreateEventDto {
           'Reinforcing coordination among state authorities; further cooperation with international organisations',
         description:
           'An agreement is expected on reinforcing coordination among the relevant authorities of member states.',
-        slot: { startsAt: day('16:30'), endsAt: day('17:45') },
+        slot: { startsAt: at(450), endsAt: at(525) },
       },
-      { title: 'Closing of the meeting', slot: { startsAt: day('17:45'), endsAt: day('18:00') } },
+      { title: 'Closing of the meeting', slot: { startsAt: at(525), endsAt: at(540) } },
     ],
+    registration: { opensAt: minutes(now, -1), closesAt: at(-5), quotaPerDelegation: 6 },
+  } as CreateEventDto;
+}
+
+/** The process's next meeting, next May in Bishkek, with registration open: the coordinators' walkthrough. */
+export function nextMeeting(now = new Date()): CreateEventDto {
+  const year = now.getUTCFullYear() + 1;
+  return {
+    title: NEXT_MEETING_TITLE,
+    kind: 'expert-consultation',
+    process: PROCESS,
+    languages: ['ru', 'en'],
+    startsAt: `${year}-05-14T09:00:00+06:00`,
+    endsAt: `${year}-05-15T17:00:00+06:00`,
+    timeZone: 'Asia/Bishkek',
+    venue: { name: 'Hyatt Regency Bishkek', city: 'Bishkek', country: 'KGZ' },
+    hostParty: 'KGZ',
+    chairParty: 'KAZ',
+    parties: PARTIES,
     registration: {
-      opensAt: now.toISOString(),
-      closesAt: almaty(year, '11-07', '18:00'),
-      quotaPerDelegation: 6,
+      opensAt: minutes(now, -1),
+      closesAt: `${year}-04-30T18:00:00+06:00`,
+      quotaPerDelegation: 4,
     },
   } as CreateEventDto;
 }

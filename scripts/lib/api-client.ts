@@ -9,12 +9,19 @@ export class ApiError extends Error {
   }
 }
 
-export async function call<T>(method: string, url: string, token: string, body?: unknown): Promise<T> {
+export async function call<T>(
+  method: string,
+  url: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(url, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

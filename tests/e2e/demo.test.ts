@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AttendanceView, EventView, ParticipantSummaryView } from '@plenary/contracts';
-import { DEMO_TITLE, demoDelegations } from '../../scripts/demo/almaty-process-meeting.js';
+import type { AttendanceView, EventView, ParticipantSummaryView, ReportView } from '@plenary/contracts';
+import {
+  DEMO_TITLE,
+  demoDelegations,
+  NEXT_MEETING_TITLE,
+} from '../../scripts/demo/almaty-process-meeting.js';
+import { AMENDMENT_NOTE, OUTCOME_TITLE } from '../../scripts/demo/almaty-process-outcome.js';
 import { loadDemo } from '../../scripts/demo/load-demo.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -14,7 +19,7 @@ import {
 import { observer, TEST_JWT_SECRET } from '../support/tokens.js';
 
 /** What `npm start` loads, through the public APIs, once. */
-describe('the demo meeting', () => {
+describe('the demo', () => {
   let apps: Record<AppName, ServiceProcess>;
 
   beforeAll(async () => {
@@ -23,42 +28,29 @@ describe('the demo meeting', () => {
 
   afterAll(stopAllApps);
 
-  it('loads the seed meeting with its delegations, and only once', async () => {
+  it('holds the seed meeting, publishes and amends its outcome, opens the next meeting; and only once', async () => {
     const urls = { events: apps.events.url, participants: apps.participants.url, reports: apps.reports.url };
-    const first = await loadDemo(urls, TEST_JWT_SECRET);
-    expect(first.created).toBe(true);
-    const again = await loadDemo(urls, TEST_JWT_SECRET);
-    expect(again).toEqual({ eventId: first.eventId, created: false });
+    const demo = await loadDemo(urls, TEST_JWT_SECRET);
+    expect(demo.created).toBe(true);
+    expect(await loadDemo(urls, TEST_JWT_SECRET)).toEqual({ ...demo, created: false });
 
     const token = await observer();
-    const meeting = await request<EventView>('GET', `${apps.events.url}/events/${first.eventId}`, { token });
-    expect(meeting.body).toMatchObject({ title: DEMO_TITLE, state: 'registration-open', chairParty: 'KAZ' });
-    const attendance = await eventually(async () => {
-      const response = await request<AttendanceView>(
-        'GET',
-        `${apps.reports.url}/events/${first.eventId}/attendance`,
-        { token },
-      );
-      expect(response.body.totals.delegations).toBe(11);
-      return response.body;
-    });
-    expect(attendance.delegations.map((d) => d.party.code).sort()).toEqual([
-      'AFG',
-      'AZE',
-      'IOM',
-      'IRN',
-      'KAZ',
-      'KGZ',
-      'TJK',
-      'TUR',
-      'UNAMA',
-      'UNHCR',
-      'UNRCCA',
-    ]);
+    const seed = await request<EventView>('GET', `${apps.events.url}/events/${demo.seedEventId}`, { token });
+    expect(seed.body).toMatchObject({ title: DEMO_TITLE, state: 'concluded', chairParty: 'KAZ' });
+    const next = await request<EventView>('GET', `${apps.events.url}/events/${demo.eventId}`, { token });
+    expect(next.body).toMatchObject({ title: NEXT_MEETING_TITLE, state: 'registration-open' });
 
+    const attendance = await request<AttendanceView>(
+      'GET',
+      `${apps.reports.url}/events/${demo.seedEventId}/attendance`,
+      { token },
+    );
+    expect(attendance.body.delegations.map((d) => d.party.code).sort()).toEqual(
+      demoDelegations.map((d) => d.delegation.party).sort(),
+    );
     const summary = await request<ParticipantSummaryView>(
       'GET',
-      `${apps.participants.url}/events/${first.eventId}/participants/summary`,
+      `${apps.participants.url}/events/${demo.seedEventId}/participants/summary`,
       { token },
     );
     const people = demoDelegations.flatMap((d) => d.participants);
@@ -67,7 +59,37 @@ describe('the demo meeting', () => {
       .flatMap((d) => d.participants);
     expect(summary.body).toMatchObject({
       total: people.length,
-      byState: { accredited: accredited.length, pending: people.length - accredited.length },
+      byState: { accredited: accredited.length },
+      checkedIn: accredited.length,
     });
+
+    const report = await request<ReportView>('GET', `${apps.reports.url}/reports/${demo.reportId}`, {
+      token,
+    });
+    expect(report.body).toMatchObject({
+      state: 'published',
+      published: { number: 2, changeNote: AMENDMENT_NOTE },
+    });
+    expect(report.body.published!.attendance.totals).toMatchObject({
+      delegations: demoDelegations.length,
+      accredited: accredited.length,
+    });
+
+    // The page reads like the seed page: title, date and place, who took part, the statement, the agreement, the last change.
+    const page = await (await fetch(`${apps.reports.url}/reports/${demo.reportId}.html`)).text();
+    for (const expected of [
+      OUTCOME_TITLE,
+      'Hotel InterContinental Almaty, Almaty',
+      'Daulet Argandykov (Даулет Аргандыков), Vice-Minister of Healthcare and Social Development',
+      'As a single region we acknowledge the urgency of making Afghanistan a great regional partner',
+      'To reinforce coordination among the relevant state authorities of the member states',
+      'Circulate a draft plan of joint activities',
+    ]) {
+      expect(page).toContain(expected);
+    }
+    expect(page).toMatch(/Changed on \d{1,2} \w+, \d{4} - \d{2}:\d{2}/);
+    await eventually(async () =>
+      expect((await fetch(`${apps.reports.url}/events/${demo.seedEventId}/dossier`)).status).toBe(200),
+    );
   });
 });

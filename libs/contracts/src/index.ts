@@ -24,3 +24,7 @@ export * from './participants/participant.view.js';
 export * from './participants/register-participant.dto.js';
 export * from './participants/participant-messages.js';
 export * from './reports/attendance.view.js';
+export * from './reports/report-content.js';
+export * from './reports/report.dto.js';
+export * from './reports/report.view.js';
+export * from './reports/report-messages.js';

@@ -12,4 +12,16 @@ export class RecordAttendanceConsumer {
   async recordDelegation(message: MessageOf<'delegation.registered'>): Promise<void> {
     await this.attendance.recordDelegation(message.data.delegation);
   }
+
+  @OnMessage(
+    'participant.registered',
+    'participant.updated',
+    'participant.accredited',
+    'participant.rejected',
+    'participant.checked-in',
+    'participant.withdrawn',
+  )
+  async recordParticipant(message: MessageOf<'participant.registered'>): Promise<void> {
+    await this.attendance.recordParticipant(message.data.participant);
+  }
 }

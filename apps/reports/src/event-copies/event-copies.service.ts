@@ -12,18 +12,15 @@ export class EventCopiesService {
   /** Stores the meeting as the message describes it, unless the copy is already at that version or newer. */
   async apply(event: EventView, deleted = false): Promise<void> {
     await upsertIfNewer(this.copies, event.id, event.version, {
-      title: event.title,
       state: event.state,
-      startsAt: new Date(event.startsAt),
-      endsAt: new Date(event.endsAt),
-      timeZone: event.timeZone,
+      snapshot: event,
       deleted,
     });
   }
 
   /** The meeting as this service knows it; a deleted draft is unknown. */
-  async find(eventId: string): Promise<EventCopy | null> {
+  async find(eventId: string): Promise<EventView | undefined> {
     const copy = await this.copies.findById(eventId).lean<EventCopy>().exec();
-    return copy && !copy.deleted ? copy : null;
+    return copy && !copy.deleted ? copy.snapshot : undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { EventMessages } from '../events/event-messages.js';
 import { DelegationMessages } from '../participants/delegation-messages.js';
 import { ParticipantMessages } from '../participants/participant-messages.js';
+import { ReportMessages } from '../reports/report-messages.js';
 import type { MessageEnvelope } from './message-envelope.js';
 
 /**
@@ -12,6 +13,7 @@ export const MessageCatalog = {
   ...EventMessages,
   ...DelegationMessages,
   ...ParticipantMessages,
+  ...ReportMessages,
 };
 
 export type MessageCatalog = typeof MessageCatalog;

@@ -59,6 +59,7 @@ export class OutboxService {
 
   /** Adds messages to an update: they are stored by the same atomic write, and the version moves on. */
   withMessages<U extends UpdateWithOperators>(update: U, messages: OutboxEntry[]): U {
+    if (messages.length === 0) return { ...update, $inc: { ...(update.$inc ?? {}), version: 1 } };
     return {
       ...update,
       $set: { ...(update.$set ?? {}), outboxPending: true },

@@ -1,26 +1,21 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { EventState } from '@plenary/contracts';
+import type { EventState, EventView } from '@plenary/contracts';
+import { Schema as MongooseSchema } from 'mongoose';
 
-/** The reports service's own copy of a meeting, from the events topic: what a report shows about it. */
+/**
+ * The reports service's own copy of a meeting, from the events topic: the whole snapshot the
+ * last message carried, which a report's page shows (dates, place, parties, agenda).
+ */
 @Schema({ collection: 'event_copies', versionKey: false })
 export class EventCopy {
   @Prop({ type: String, required: true })
   _id: string;
 
   @Prop({ type: String, required: true })
-  title: string;
-
-  @Prop({ type: String, required: true })
   state: EventState;
 
-  @Prop({ type: Date, required: true })
-  startsAt: Date;
-
-  @Prop({ type: Date, required: true })
-  endsAt: Date;
-
-  @Prop({ type: String, required: true })
-  timeZone: string;
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  snapshot: EventView;
 
   /** The meeting was deleted while a draft: kept as a marker so that late messages do not revive it. */
   @Prop({ type: Boolean, default: false })
