@@ -28,3 +28,4 @@ export * from './reports/report-content.js';
 export * from './reports/report.dto.js';
 export * from './reports/report.view.js';
 export * from './reports/report-messages.js';
+export * from './published/index.js';

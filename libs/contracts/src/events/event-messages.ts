@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, IsString, ValidateNested } from 'class-validator';
+import { Allow, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { defineMessage } from '../messages/message-definition.js';
 import { Topics } from '../topics.js';
 import { EventView } from './event.view.js';
@@ -12,10 +12,12 @@ export class FieldChange {
   field: string;
 
   @ApiProperty({ required: false, description: 'Absent when the field was not set before.' })
+  @IsOptional()
   @Allow()
   before?: unknown;
 
   @ApiProperty({ required: false, description: 'Absent when the change removed the field.' })
+  @IsOptional()
   @Allow()
   after?: unknown;
 }

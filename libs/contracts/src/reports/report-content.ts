@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDateString,
   IsIn,
   IsOptional,
   IsString,
@@ -124,7 +123,9 @@ export class ReportFollowUp {
 
   @ApiPropertyOptional({ example: '2028-02-01' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: '$property must be a date such as 2028-02-01',
+  })
   dueDate?: string;
 
   @ApiProperty({ enum: FOLLOW_UP_STATUSES, example: 'open' })
