@@ -5,6 +5,7 @@ import { MessagingModule, type MessagingOptions } from '@plenary/messaging';
 import { ObservabilityModule } from '@plenary/observability';
 import { PersistenceModule } from '@plenary/persistence';
 import { Clock } from './clock.js';
+import { AsyncApiController } from './asyncapi.controller.js';
 import { HealthController } from './health.controller.js';
 
 export interface ServiceModuleOptions {
@@ -25,7 +26,7 @@ export class ServiceModule {
         MessagingModule.forRoot(options.messaging),
         AuthModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AsyncApiController],
       providers: [Clock],
       exports: [Clock],
       global: true,

@@ -42,7 +42,7 @@ export class EventWriter {
     withPartyRoles(event);
     const errors = checkEventRules(event, this.clock.now());
     if (errors.length > 0) throw validationFailed(errors);
-    const message = this.outbox.message('event.created', {
+    const messages = this.outbox.messages('event.created', {
       key: event.id,
       subject: `events/${event.id}`,
       data: { event, changes: [] },
@@ -54,7 +54,7 @@ export class EventWriter {
       createdBy: actor.subject,
       deleted: false,
       history: [this.historyEntry(event, actor, 'event.created', [])],
-      ...this.outbox.forNewDocument([message]),
+      ...this.outbox.forNewDocument(messages),
     });
     this.outbox.written();
     return event;
@@ -101,7 +101,7 @@ export class EventWriter {
     // The deletion is a change like any other: it has the next version.
     const now = this.clock.now();
     const event = { ...current, version: current.version + 1, updatedAt: now.toISOString() };
-    const message = this.outbox.message('event.deleted', {
+    const messages = this.outbox.messages('event.deleted', {
       key: id,
       subject: `events/${id}`,
       data: { event, changes: [] },
@@ -113,7 +113,7 @@ export class EventWriter {
           $set: { deleted: true, updatedAt: now },
           $push: { history: this.historyEntry(event, actor, 'event.deleted', []) },
         },
-        [message],
+        messages,
       ),
     );
     if (result.matchedCount === 0)
@@ -138,7 +138,7 @@ export class EventWriter {
     type: EventMessageType,
     changes: FieldChange[],
   ) {
-    const message = this.outbox.message(type, {
+    const messages = this.outbox.messages(type, {
       key: after.id,
       subject: `events/${after.id}`,
       data: { event: after, changes },
@@ -158,7 +158,7 @@ export class EventWriter {
           ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
           $push: { history: this.historyEntry(after, actor, type, changes) },
         },
-        [message],
+        messages,
       ),
     );
     if (result.matchedCount === 0) return false;

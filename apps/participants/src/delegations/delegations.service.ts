@@ -86,9 +86,11 @@ export class DelegationsService {
       createdBy: actor.subject,
     };
     try {
-      await this.outbox.insert(this.delegations, record, [
+      await this.outbox.insert(
+        this.delegations,
+        record,
         this.message('delegation.registered', toDelegationView(record)),
-      ]);
+      );
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       const existing = await this.delegations
@@ -247,7 +249,7 @@ export class DelegationsService {
       record._id,
       record.version,
       { $set: { ...changes, updatedAt: after.updatedAt } },
-      [this.message(type, toDelegationView(after))],
+      this.message(type, toDelegationView(after)),
     );
     if (!written)
       throw DelegationsException.stale(
@@ -275,7 +277,7 @@ export class DelegationsService {
   }
 
   private message(type: DelegationMessageType, delegation: DelegationView) {
-    return this.outbox.message(type, {
+    return this.outbox.messages(type, {
       key: delegation.eventId,
       subject: `delegations/${delegation.id}`,
       data: { delegation },

@@ -124,7 +124,7 @@ export class ParticipantsService {
       record._id,
       0,
       { $set: { confirmed: true } },
-      [this.message('participant.registered', confirmed)],
+      this.message('participant.registered', confirmed),
     );
     if (!written) throw ParticipantsException.notFound(record._id); // rolled back meanwhile by the sweeper
     return toParticipantDetailsView(confirmed);
@@ -284,14 +284,14 @@ export class ParticipantsService {
         $set: { ...changes, updatedAt },
         ...(removed.length > 0 ? { $unset: Object.fromEntries(removed.map((f) => [f, ''])) } : {}),
       },
-      [this.message(type, after)],
+      this.message(type, after),
     );
     if (!written) throw ParticipantsException.stale(record.version, (await this.find(record._id)).version);
     return after;
   }
 
   private message(type: ParticipantMessageType, record: StoredParticipant) {
-    return this.outbox.message(type, {
+    return this.outbox.messages(type, {
       key: record.eventId,
       subject: `participants/${record._id}`,
       data: { participant: toParticipantView(record) },

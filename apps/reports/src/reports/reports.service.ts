@@ -104,7 +104,7 @@ export class ReportsService {
       updatedAt: now,
     };
     try {
-      await this.outbox.insert(this.reports, report, [this.message('report.drafted', report)]);
+      await this.outbox.insert(this.reports, report, this.message('report.drafted', report));
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       throw new ReportsException(
@@ -301,7 +301,7 @@ export class ReportsService {
       id,
       report.version,
       update,
-      type ? [this.message(type, next)] : [],
+      type ? this.message(type, next) : [],
     );
     if (!written)
       throw ReportsException.stale(expectedVersion ?? report.version, (await this.find(id)).version);
@@ -309,7 +309,7 @@ export class ReportsService {
   }
 
   private message(type: ReportMessageType, report: StoredReport) {
-    return this.outbox.message(type, {
+    return this.outbox.messages(type, {
       key: report.eventId,
       subject: `reports/${report._id}`,
       data: { report: toReportView(report) },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceConfig } from '@plenary/config';
-import { MessageCatalog, type MessageType, type PayloadOf } from '@plenary/contracts';
+import { MessageCatalog, type MessageDefinition, type MessageType, type PayloadOf } from '@plenary/contracts';
 import { RequestContext } from '@plenary/observability';
 import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
@@ -13,6 +13,24 @@ export interface NewMessage<T extends MessageType> {
   /** What the message is about, e.g. events/<id> or delegations/<id>. */
   subject: string;
   data: PayloadOf<T>;
+}
+
+/**
+ * A message type's versions to publish for one payload: the current one, and every previous
+ * version whose period has not ended, its payload derived from the current one.
+ */
+export function versionsToPublish<P extends object>(
+  definition: MessageDefinition<string, P>,
+  data: P,
+  now: Date,
+): Array<{ version: number; data: object }> {
+  const today = now.toISOString().slice(0, 10);
+  return [
+    { version: definition.version, data },
+    ...(definition.previous ?? [])
+      .filter((old) => old.until >= today)
+      .map((old) => ({ version: old.version, data: old.downgrade(data) })),
+  ];
 }
 
 type UpdateWithOperators = { $set?: object; $push?: object; $inc?: object; [op: string]: unknown };
@@ -29,23 +47,32 @@ export class OutboxService {
     private readonly relay: OutboxRelay,
   ) {}
 
-  message<T extends MessageType>(type: T, message: NewMessage<T>): OutboxEntry {
+  /**
+   * The messages announcing one fact: its current version, and each older version still
+   * published beside it until its announced end (see versionsToPublish).
+   */
+  messages<T extends MessageType>(type: T, message: NewMessage<T>): OutboxEntry[] {
     const definition = MessageCatalog[type];
-    const id = uuidv7();
     const context = RequestContext.current();
-    return {
-      id,
-      type,
-      version: definition.version,
-      topic: definition.topic,
-      key: message.key,
-      source: `/plenary/${this.config.service}`,
-      subject: message.subject,
-      time: new Date(),
-      correlationId: context?.correlationId ?? id,
-      causationId: context?.causationId ?? id,
-      data: JSON.stringify(message.data),
-    };
+    const time = new Date();
+    return versionsToPublish(definition as MessageDefinition<string, object>, message.data, time).map(
+      ({ version, data }) => {
+        const id = uuidv7();
+        return {
+          id,
+          type,
+          version,
+          topic: definition.topic,
+          key: message.key,
+          source: `/plenary/${this.config.service}`,
+          subject: message.subject,
+          time,
+          correlationId: context?.correlationId ?? id,
+          causationId: context?.causationId ?? id,
+          data: JSON.stringify(data),
+        };
+      },
+    );
   }
 
   /** Fields for a new document that carries its first messages. */
