@@ -103,7 +103,7 @@ describe('messages read by independent clients', () => {
         timestamp: undefined,
       } as never),
     );
-    for (const event of decoded.flat() as CloudEvent[]) {
+    for (const event of decoded.flat() as CloudEvent<unknown>[]) {
       expect(event.specversion).toBe('1.0');
       expect(event.source).toBe('/plenary/events');
       expect(event.subject).toBe(`events/${eventId}`);
