@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // Tests and the config documentation script read an app's own files (its config class).
-    files: ['tests/**', 'scripts/describe-config.ts'],
+    files: ['tests/**', 'scripts/describe-config.ts', 'scripts/lib/service-env.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

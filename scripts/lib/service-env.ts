@@ -1,0 +1,39 @@
+import { loadConfig, type ServiceConfig } from '@plenary/config';
+import { EventsConfig } from '../../apps/events/src/events.config.js';
+import { ParticipantsConfig } from '../../apps/participants/src/participants.config.js';
+import { READ_MODELS as PARTICIPANTS_READ_MODELS } from '../../apps/participants/src/read-models.js';
+import { READ_MODELS as REPORTS_READ_MODELS } from '../../apps/reports/src/read-models.js';
+import { ReportsConfig } from '../../apps/reports/src/reports.config.js';
+import { devStack } from './dev-stack.js';
+
+export const SERVICES = {
+  events: { config: EventsConfig, readModels: [] as readonly string[] },
+  participants: { config: ParticipantsConfig, readModels: PARTICIPANTS_READ_MODELS },
+  reports: { config: ReportsConfig, readModels: REPORTS_READ_MODELS },
+};
+export type ServiceName = keyof typeof SERVICES;
+
+export function serviceName(value: string | undefined): ServiceName {
+  if (value && value in SERVICES) return value as ServiceName;
+  throw new Error(`name a service: ${Object.keys(SERVICES).join(', ')}`);
+}
+
+/**
+ * The environment a tool shares with a service: the service's own variables when set (the same
+ * KAFKA_*, MONGO_* a deployment gives it), else the local stack's. Tools never check tokens.
+ */
+export function serviceEnvironment(): Record<string, string> {
+  return {
+    KAFKA_BROKERS: devStack.kafkaBrokers,
+    MONGO_URL: devStack.mongoUrl,
+    ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<
+      string,
+      string
+    >),
+    AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET ?? 'x'.repeat(32),
+  };
+}
+
+export function serviceConfig(name: ServiceName): ServiceConfig {
+  return loadConfig(SERVICES[name].config as new () => ServiceConfig, serviceEnvironment());
+}
