@@ -61,7 +61,8 @@ export class MessagingModule implements OnModuleInit, BeforeApplicationShutdown 
       check: async () => {
         const status = this.relay.getStatus();
         const failing =
-          status.lastErrorAt !== undefined && (!status.lastSentAt || status.lastErrorAt > status.lastSentAt);
+          status.lastErrorAt !== undefined &&
+          (!status.lastSuccessAt || status.lastErrorAt > status.lastSuccessAt);
         return {
           ok: status.running && !failing,
           detail: failing ? `failing: ${status.lastError}` : `${status.sent} sent`,

@@ -10,16 +10,22 @@ export async function ensureTopics(admin: Admin, topics: string[], config: Servi
   const existing = new Set(await admin.listTopics());
   const missing = [...new Set(topics)].filter((t) => !existing.has(t));
   if (missing.length === 0) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((topic) => ({
-      topic,
-      numPartitions: config.KAFKA_TOPIC_PARTITIONS,
-      replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
-      configEntries: [
-        { name: 'retention.ms', value: String(config.KAFKA_TOPIC_RETENTION_MS) },
-        { name: 'cleanup.policy', value: 'delete' },
-      ],
-    })),
-  });
+  // Several services may create the same topic at once; the loser's error is harmless if the topic is there now.
+  await admin
+    .createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: config.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
+        configEntries: [
+          { name: 'retention.ms', value: String(config.KAFKA_TOPIC_RETENTION_MS) },
+          { name: 'cleanup.policy', value: 'delete' },
+        ],
+      })),
+    })
+    .catch(async (error: unknown) => {
+      const now = new Set(await admin.listTopics());
+      if (!missing.every((t) => now.has(t))) throw error;
+    });
 }

@@ -23,6 +23,8 @@ export interface RelayStatus {
   running: boolean;
   sent: number;
   lastSentAt?: string;
+  /** The last pass that reached Kafka and the store without error, whether or not it had messages to send. */
+  lastSuccessAt?: string;
   lastError?: string;
   lastErrorAt?: string;
 }
@@ -97,8 +99,12 @@ export class OutboxRelay implements OnApplicationBootstrap {
     while (this.running) {
       let sent: number;
       try {
+        // Connecting first creates the topics this service publishes, so that subscribers find
+        // them (with the project's retention) before the first message.
+        await this.connectedProducer();
         sent = await this.pass();
         failures = 0;
+        this.status.lastSuccessAt = new Date().toISOString();
       } catch (error) {
         failures += 1;
         this.recordError(error as Error);
