@@ -1,23 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, freePort } from './local-stack.js';
-import { eventually } from './eventually.js';
+import { type AppName, type ServiceProcess, spawnService } from '../../scripts/lib/service-process.js';
+import { freePort } from './local-stack.js';
 import { TEST_JWT_SECRET } from './tokens.js';
 import { TEST_STACK_DIR } from './infrastructure.js';
 
 const running = new Set<ServiceProcess>();
 
-export type AppName = 'events' | 'participants' | 'reports';
-
-export interface ServiceProcess {
-  name: AppName;
-  url: string;
-  port: number;
-  process: ChildProcess;
-  /** SIGTERM, and wait for the exit code. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
+export type { AppName, ServiceProcess };
 
 export interface ServiceEnvironment {
   kafkaBrokers?: string;
@@ -53,54 +42,20 @@ export function serviceEnv(name: AppName, env: ServiceEnvironment, port: number)
   };
 }
 
-/**
- * Starts an app from the build (dist/, made by `npm run build` before the tests) as its own
- * process, the way it runs in production, and waits until /health/ready answers 200.
- */
+/** Starts an app as its own process for this test file (see spawnService), and remembers it for stopAllApps. */
 export async function startApp(
   name: AppName,
   env: ServiceEnvironment,
   readyTimeoutMs = 60_000,
 ): Promise<ServiceProcess> {
   const port = await freePort();
-  const logDir = join(TEST_STACK_DIR, 'logs');
-  mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(join(logDir, `${env.namespace}-${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${name}/src/main.js`)], {
-    env: serviceEnv(name, env, port),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const service: ServiceProcess = {
-    name,
-    url,
+  const service = await spawnService(name, serviceEnv(name, env, port), {
     port,
-    process: child,
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
+    logFile: join(TEST_STACK_DIR, 'logs', `${env.namespace}-${name}.log`),
+    readyTimeoutMs,
+  });
   running.add(service);
-  void exited.then(() => running.delete(service));
-  try {
-    await eventually(
-      async () => {
-        if (child.exitCode !== null)
-          throw new Error(`${name} exited with code ${child.exitCode}; see ${logDir}`);
-        const response = await fetch(`${url}/health/ready`);
-        if (response.status !== 200) throw new Error(`${name} not ready: ${await response.text()}`);
-      },
-      readyTimeoutMs,
-      200,
-    );
-  } catch (error) {
-    await service.stop('SIGKILL');
-    throw error;
-  }
+  void service.process.once('exit', () => running.delete(service));
   return service;
 }
 

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+// Jest loads the global setup as CommonJS and the tests as ES modules, so this file uses
+// neither import.meta nor __dirname: the repository root is found from the working directory.
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nest-cli.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no Plenary checkout above ${from}`);
+  }
+}
+export const ROOT = findRoot(process.cwd());
+const STACK_SCRIPT = join(ROOT, 'infra/local/stack.sh');
+
+/** A free TCP port on loopback (for servers the tests and benchmarks start). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface LocalStackOptions {
+  dir: string;
+  kafkaPort: number;
+  storePort: number;
+}
+
+/**
+ * The project's local stack (infra/local/stack.sh: Kafka from Maven Central, FerretDB from a
+ * Go build) on ports and in a directory of the caller's choosing, so that tests can run one
+ * of their own and stop or kill its servers on purpose.
+ */
+export class LocalStack {
+  constructor(readonly options: LocalStackOptions) {}
+
+  static async onFreePorts(dir: string): Promise<LocalStack> {
+    const kafkaPort = await freePort();
+    let storePort = await freePort();
+    while (storePort === kafkaPort || storePort === kafkaPort + 1) storePort = await freePort();
+    return new LocalStack({ dir, kafkaPort, storePort });
+  }
+
+  get kafkaBrokers(): string {
+    return `127.0.0.1:${this.options.kafkaPort}`;
+  }
+
+  get mongoUrl(): string {
+    return `mongodb://127.0.0.1:${this.options.storePort}`;
+  }
+
+  start(which: 'kafka' | 'store' | 'all' = 'all'): Promise<void> {
+    return this.stack('start', which);
+  }
+
+  stop(which: 'kafka' | 'store' | 'all' = 'all'): Promise<void> {
+    return this.stack('stop', which);
+  }
+
+  private async stack(command: string, which: string): Promise<void> {
+    try {
+      await run('bash', [STACK_SCRIPT, command, which], {
+        env: {
+          ...process.env,
+          STACK_DIR: this.options.dir,
+          STACK_KAFKA_PORT: String(this.options.kafkaPort),
+          STACK_KAFKA_CONTROLLER_PORT: String(this.options.kafkaPort + 1),
+          STACK_STORE_PORT: String(this.options.storePort),
+        },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+    } catch (error) {
+      const { stderr } = error as { stderr?: string };
+      throw new Error(`stack.sh ${command} ${which} failed:\n${stderr ?? String(error)}`, { cause: error });
+    }
+  }
+}
