@@ -159,14 +159,20 @@ fetch_store() {
   local module
   module=$(cd "$STORE_SRC" && go mod download -json github.com/FerretDB/FerretDB | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
   [[ -d $module ]] || die "cannot download the FerretDB module"
-  # FerretDB's SQLite backend looks documents up by _id with an expression its _id index does
-  # not match, and only when _id is the whole filter: every update scanned the collection.
-  # id-lookups.patch fixes both, on a copy of the module that the build uses instead.
+  # Fixes to FerretDB, applied to a copy of the module that the build uses instead:
+  #   id-lookups.patch     the SQLite backend looked documents up by _id with an expression its
+  #                        _id index does not match, and only when _id was the whole filter:
+  #                        every update scanned the collection.
+  #   update-batches.patch an update command held one SQLite connection per statement until it
+  #                        returned: a batch of 100 updates exhausted the pool and hung for good.
   local build
   build="$(dirname "$STORE_BIN")/build"
   rm -rf "$build" && mkdir -p "$build"
   cp -r "$module" "$build/FerretDB" && chmod -R u+w "$build/FerretDB"
-  patch -s -p1 -d "$build/FerretDB" < "$STORE_SRC"/id-lookups.patch || die "id-lookups.patch does not apply to $module"
+  local fix
+  for fix in "$STORE_SRC"/*.patch; do
+    patch -s -p1 -d "$build/FerretDB" <"$fix" || die "$(basename "$fix") does not apply to $module"
+  done
   cp "$STORE_SRC"/go.mod "$STORE_SRC"/go.sum "$build/"
   echo "replace github.com/FerretDB/FerretDB => $build/FerretDB" >> "$build/go.mod"
   (cd "$STORE_SRC" && go build -trimpath -modfile "$build/go.mod" -o "$STORE_BIN.tmp" .) >&2 ||
