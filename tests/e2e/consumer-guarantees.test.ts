@@ -24,7 +24,7 @@ describe('consuming: duplicates and dead letters', () => {
   let token: string;
 
   beforeAll(async () => {
-    reports = await startApp('reports', { namespace });
+    reports = await startApp('reports', { namespace, extra: { CONSUMER_MAX_MESSAGE_BYTES: '65536' } });
     token = await secretariat();
   });
 
@@ -98,6 +98,14 @@ describe('consuming: duplicates and dead letters', () => {
       {
         ...cloudEvent({ type: 'event.created', key: eventId, data: { event: { id: eventId, title: 42 } } }),
         expect: 'invalid-payload',
+      },
+      {
+        ...cloudEvent({
+          type: 'event.created',
+          key: eventId,
+          data: { ...meetingPayload(eventId, 'Far too long'), padding: 'x'.repeat(100_000) },
+        }),
+        expect: 'oversized',
       },
     ];
     // All on one key, so all on one partition, followed by a valid message.

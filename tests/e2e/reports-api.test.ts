@@ -222,6 +222,13 @@ describe('reports API', () => {
     });
     const seen = await reports<ReportView>('GET', `/reports/${reportId}`, undefined, await observer());
     expect(seen.body.published!.attendance.totals.accredited).toBe(1);
+
+    // Public lists name people; they never carry their contact details.
+    const liveAttendance = await reports('GET', `/events/${eventId}/attendance`, undefined, await observer());
+    expect(JSON.stringify(liveAttendance.body)).toContain('Argandykov');
+    const page = await (await fetch(`${apps.reports.url}/reports/${reportId}.html`)).text();
+    for (const shown of [JSON.stringify(liveAttendance.body), JSON.stringify(seen.body), page])
+      expect(shown).not.toMatch(/d\.argandykov@enbek\.example|a\.nurlanova@example\.org|f@kaz\.example/);
   });
 
   it('amends: a new version from the published one, published with a change note; versions, any version, a diff', async () => {

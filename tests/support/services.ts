@@ -38,6 +38,8 @@ export function serviceEnv(name: AppName, env: ServiceEnvironment, port: number)
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: process.env.TEST_SERVICE_LOG_LEVEL ?? 'info',
     OUTBOX_SWEEP_INTERVAL_MS: '500',
+    // Tests send many changes with one token; the limit has its own test.
+    HTTP_WRITE_RATE_LIMIT: '0',
     ...env.extra,
   };
 }

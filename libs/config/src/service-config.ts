@@ -48,6 +48,11 @@ export abstract class ServiceConfig {
   @Matches(/^\d+(b|kb|mb)$/i)
   HTTP_BODY_LIMIT: string = '100kb';
 
+  @EnvVar('Changes (POST, PUT, PATCH, DELETE) a minute one token may make on one instance; 0: no limit.')
+  @IsInt()
+  @Min(0)
+  HTTP_WRITE_RATE_LIMIT: number = 120;
+
   @EnvVar('Origins allowed by CORS, comma-separated (e.g. https://plenary.example.org). Unset: no CORS.', {
     optional: true,
   })
@@ -118,6 +123,11 @@ export abstract class ServiceConfig {
   @Max(20)
   CONSUMER_MAX_ATTEMPTS: number = 4;
 
+  @EnvVar('Largest message value a consumer processes (bytes); larger ones go to the dead-letter topic.')
+  @IsInt()
+  @Min(1024)
+  CONSUMER_MAX_MESSAGE_BYTES: number = 524_288;
+
   @EnvVar('First retry delay for a failing message (ms); doubles on each attempt.')
   @IsInt()
   @Min(1)
@@ -128,10 +138,12 @@ export abstract class ServiceConfig {
   @Min(1)
   INBOX_RETENTION_HOURS: number = 168;
 
-  @EnvVar('How often the outbox relay looks for unsent messages besides being woken by writes (ms).')
+  @EnvVar(
+    'How often the outbox relay sweeps every outbox for unsent messages (ms). Writes wake it with the document written; the sweep is the safety net, and scans.',
+  )
   @IsInt()
   @Min(50)
-  OUTBOX_SWEEP_INTERVAL_MS: number = 1000;
+  OUTBOX_SWEEP_INTERVAL_MS: number = 30_000;
 
   @EnvVar('Most documents the outbox relay sends in one Kafka request.')
   @IsInt()

@@ -4,17 +4,23 @@ import { createLogger } from '@plenary/observability';
 import { AppException } from './app-exception.js';
 import { HttpErrorFilter } from './http-error.filter.js';
 
-function respond(exception: unknown) {
-  const sent: { status?: number; body?: Record<string, unknown>; headers: Record<string, string> } = {
-    headers: {},
-  };
+function respond(exception: unknown, headersBefore: Record<string, string> = {}, headersSent = false) {
+  const sent: {
+    status?: number;
+    body?: Record<string, unknown>;
+    headers: Record<string, string>;
+    destroyed?: boolean;
+  } = { headers: { ...headersBefore } };
   const response = {
+    headersSent,
     setHeader: (name: string, value: string) => void (sent.headers[name] = value),
+    removeHeader: (name: string) => void delete sent.headers[name],
     status(code: number) {
       sent.status = code;
       return this;
     },
     json: (body: Record<string, unknown>) => void (sent.body = body),
+    destroy: () => void (sent.destroyed = true),
   };
   const request = { correlationId: 'corr-1', method: 'POST', originalUrl: '/x' };
   const host = {
@@ -67,5 +73,21 @@ describe('HttpErrorFilter', () => {
     expect(sent.status).toBe(500);
     expect(sent.body).toMatchObject({ code: 'INTERNAL_ERROR', correlationId: 'corr-1' });
     expect(JSON.stringify(sent.body)).not.toContain('secret');
+  });
+
+  it('labels the error JSON though the handler had set a file type and name before failing', () => {
+    const sent = respond(new AppException(403, 'FORBIDDEN', 'Not your delegation.'), {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="participants.csv"',
+    });
+    expect(sent.status).toBe(403);
+    expect(sent.headers).toEqual({ 'Content-Type': 'application/json; charset=utf-8' });
+    expect(sent.body).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('cuts the connection when a file failed after its headers were sent', () => {
+    const sent = respond(new Error('the PDF stream broke'), { 'Content-Type': 'application/pdf' }, true);
+    expect(sent.destroyed).toBe(true);
+    expect(sent.body).toBeUndefined();
   });
 });

@@ -43,7 +43,18 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const body = this.toBody(exception, request);
+    if (response.headersSent) {
+      // A file that failed while being sent: its status is gone, so cutting the connection is
+      // the only way left to tell the client that what it got is incomplete.
+      response.destroy();
+      return;
+    }
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    // A handler of a CSV, calendar or PDF may have set its media type (and a download's file
+    // name) before failing; res.json() keeps a Content-Type already set, so the error would be
+    // labelled, or saved, as the file. The error is JSON, and says so.
+    response.removeHeader('Content-Disposition');
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(body.statusCode).json(body);
   }
 

@@ -18,9 +18,9 @@ class Order {
   items: Item[];
 }
 
-async function errorsOf(body: unknown): Promise<AppException> {
+async function errorsOf(body: unknown, type: 'body' | 'query' = 'body'): Promise<AppException> {
   try {
-    await createValidationPipe().transform(body, { type: 'body', metatype: Order });
+    await createValidationPipe().transform(body, { type, metatype: Order });
   } catch (error) {
     return error as AppException;
   }
@@ -58,5 +58,40 @@ describe('validation pipe', () => {
     );
     expect(order).toBeInstanceOf(Order);
     expect(order.items[0]).toBeInstanceOf(Item);
+  });
+
+  it('refuses prototype keys at any depth, in bodies and queries, as unknown fields', async () => {
+    const body = JSON.parse(
+      '{"name":"x","items":[{"quantity":1,"__proto__":{"admin":true}}],"constructor":{"prototype":{}}}',
+    ) as unknown;
+    const error = await errorsOf(body);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.errors).toEqual([
+      { field: 'items[0].__proto__', messages: ['items[0].__proto__ is not a known field'] },
+      { field: 'constructor', messages: ['constructor is not a known field'] },
+    ]);
+    const query = Object.create(null) as Record<string, string>;
+    query.name = 'x';
+    query.__proto__ = 'y';
+    expect((await errorsOf(query, 'query')).errors).toEqual([
+      { field: '__proto__', messages: ['__proto__ is not a known field'] },
+    ]);
+    // Even where no class is declared to validate against.
+    await expect(
+      createValidationPipe().transform(JSON.parse('{"prototype":1}'), { type: 'body', metatype: Object }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'prototype' }] });
+  });
+
+  it('refuses a body nested more than 32 levels deep before converting it, naming the field', async () => {
+    const nested = (levels: number) =>
+      JSON.parse(`{"name":"x","items":[],"extra":${'['.repeat(levels)}1${']'.repeat(levels)}}`) as unknown;
+    // 32 levels (the body and 31 arrays): an unknown field, like any other.
+    expect((await errorsOf(nested(31))).errors).toEqual([
+      { field: 'extra', messages: ['extra is not a known field'] },
+    ]);
+    const error = await errorsOf(nested(5_000));
+    expect(error.getStatus()).toBe(400);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.errors).toEqual([{ field: 'extra', messages: ['extra is nested too deeply'] }]);
   });
 });

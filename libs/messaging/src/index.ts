@@ -4,6 +4,7 @@ export * from './consumer/dead-letter.js';
 export * from './consumer/inbox.js';
 export * from './consumer/kafka-server.factory.js';
 export * from './consumer/on-message.decorator.js';
+export * from './consumer/pass-errors-to-transport.filter.js';
 export * from './consumer/payload-validation.js';
 export * from './consumer/plenary-kafka-server.js';
 export * from './kafka/kafka-client.js';

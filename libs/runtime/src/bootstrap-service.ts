@@ -8,7 +8,9 @@ import {
   createValidationPipe,
   HttpErrorFilter,
   RequestContextInterceptor,
+  securityHeaders,
   serveOpenApi,
+  writeRateLimit,
   type OpenApiOptions,
 } from '@plenary/http';
 import { KafkaServerFactory } from '@plenary/messaging';
@@ -41,6 +43,8 @@ export async function startService(options: BootstrapOptions): Promise<RunningSe
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(correlationMiddleware(logger));
+  app.use(securityHeaders());
+  app.use(writeRateLimit(config.HTTP_WRITE_RATE_LIMIT));
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(logger));
@@ -68,8 +72,12 @@ async function shutdown(app: INestApplication, logger: Logger, config: ServiceCo
     process.exit(1);
   }, config.SHUTDOWN_TIMEOUT_MS);
   timer.unref();
+  // Requests first: what they write is then in the outbox before the relay's last flush,
+  // which runs in app.close() after the consumers have drained.
   const server = app.getHttpServer() as import('node:http').Server;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections?.();
+  await closed;
   await app.close();
   clearTimeout(timer);
   logger.info('stopped');

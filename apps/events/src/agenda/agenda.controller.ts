@@ -1,8 +1,15 @@
-import { Body, Controller, Delete, Param, ParseUUIDPipe, Patch, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@plenary/auth';
 import { AddAgendaItemDto, EventView, ReorderAgendaDto, UpdateAgendaItemDto } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch, requireIfMatch } from '@plenary/http';
+import { ApiErrors, etagOf, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { IF_MATCH_HEADER } from '../events/events.controller.js';
 import { AgendaService } from './agenda.service.js';
@@ -23,10 +30,11 @@ export class AgendaController {
 
   @Post()
   @ApiOperation({ summary: 'Add an agenda item (at the end, or at position)' })
-  @ApiOkResponse({ type: EventView })
+  // 201, as answered (a POST without @HttpCode), not 200.
+  @ApiCreatedResponse({ type: EventView })
   @ApiErrors(400, 403, 404, 409, 412, 428)
   async add(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: AddAgendaItemDto,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
@@ -40,7 +48,7 @@ export class AgendaController {
   @ApiOkResponse({ type: EventView })
   @ApiErrors(400, 403, 404, 409, 412, 428)
   async reorder(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: ReorderAgendaDto,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
@@ -54,8 +62,8 @@ export class AgendaController {
   @ApiOkResponse({ type: EventView })
   @ApiErrors(400, 403, 404, 409, 412, 428)
   async update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('itemId', ParseUUIDPipe) itemId: string,
+    @Param('id', UuidPipe) id: string,
+    @Param('itemId', UuidPipe) itemId: string,
     @Body() input: UpdateAgendaItemDto,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
@@ -67,10 +75,11 @@ export class AgendaController {
   @Delete(':itemId')
   @ApiOperation({ summary: 'Remove an agenda item' })
   @ApiOkResponse({ type: EventView })
-  @ApiErrors(403, 404, 409, 412, 428)
+  // 400 too: a malformed id (or If-Match) is refused before anything else.
+  @ApiErrors(400, 403, 404, 409, 412, 428)
   async remove(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('itemId', ParseUUIDPipe) itemId: string,
+    @Param('id', UuidPipe) id: string,
+    @Param('itemId', UuidPipe) itemId: string,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) r: Response,

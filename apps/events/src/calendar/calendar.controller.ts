@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@plenary/auth';
-import { ApiErrors } from '@plenary/http';
+import { ApiErrors, UuidPipe } from '@plenary/http';
+import type { Response } from 'express';
 import { EventsService } from '../events/events.service.js';
 import { renderEventCalendar } from './event-calendar.js';
 
@@ -12,15 +13,22 @@ export class CalendarController {
   constructor(private readonly events: EventsService) {}
 
   @Get(':id.ics')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
   @ApiOperation({ summary: 'The meeting as an iCalendar file, to import into a calendar' })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ schema: { type: 'string', example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…' } })
+  // The media type on the 200 only: errors are JSON.
+  @ApiOkResponse({
+    content: {
+      'text/calendar': { schema: { type: 'string', example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…' } },
+    },
+  })
   @ApiErrors(400, 404)
   async calendar(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    return renderEventCalendar(await this.events.get(id, viewer));
+    const calendar = renderEventCalendar(await this.events.get(id, viewer));
+    // Set once it succeeded (not with @Header): an error is JSON and must say so.
+    response.type('text/calendar; charset=utf-8');
+    return calendar;
   }
 }

@@ -1,5 +1,5 @@
 import type { EventView } from '@plenary/contracts';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
 const STATUS: Partial<Record<EventView['state'], ICalEventStatus>> = {
   draft: ICalEventStatus.TENTATIVE,
@@ -14,7 +14,9 @@ const STATUS: Partial<Record<EventView['state'], ICalEventStatus>> = {
  */
 export function renderEventCalendar(event: EventView): string {
   const calendar = ical({
-    name: event.title,
+    // ical-generator writes the calendar's name (NAME, X-WR-CALNAME) as given, unlike the event's
+    // text: a line break in a title would start properties, or whole events, of the writer's own.
+    name: escape(event.title, false),
     prodId: { company: 'Plenary', product: 'events', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     x: [{ key: 'X-WR-TIMEZONE', value: event.timeZone }],

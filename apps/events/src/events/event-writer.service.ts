@@ -56,7 +56,7 @@ export class EventWriter {
       history: [this.historyEntry(event, actor, 'event.created', [])],
       ...this.outbox.forNewDocument(messages),
     });
-    this.outbox.written();
+    this.outbox.written(this.events, event.id);
     return event;
   }
 
@@ -118,7 +118,7 @@ export class EventWriter {
     );
     if (result.matchedCount === 0)
       throw EventsException.stale(expectedVersion, (await this.current(id)).version);
-    this.outbox.written();
+    this.outbox.written(this.events, id);
   }
 
   /** The meeting as stored now; 404 for an unknown or deleted one. */
@@ -162,7 +162,7 @@ export class EventWriter {
       ),
     );
     if (result.matchedCount === 0) return false;
-    this.outbox.written();
+    this.outbox.written(this.events, after.id);
     return true;
   }
 

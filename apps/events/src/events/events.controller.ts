@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -19,8 +6,8 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@plenary/auth';
 import {
@@ -30,7 +17,7 @@ import {
   ListEventsQuery,
   UpdateEventDto,
 } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch, requireIfMatch } from '@plenary/http';
+import { ApiErrors, etagOf, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
 import type { Request, Response } from 'express';
 import { renderEventCalendar } from '../calendar/event-calendar.js';
 import { EventsService } from './events.service.js';
@@ -81,11 +68,16 @@ export class EventsController {
     summary: 'Read a meeting',
     description: 'With Accept: text/calendar, an iCalendar file (as /events/{id}.ics).',
   })
-  @ApiOkResponse({ type: EventView })
-  @ApiProduces('application/json', 'text/calendar')
+  // The media types on the 200 only: errors are JSON.
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(EventView) } },
+      'text/calendar': { schema: { type: 'string' } },
+    },
+  })
   @ApiErrors(400, 404)
   async get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentPrincipal() viewer: Principal,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -110,7 +102,7 @@ export class EventsController {
   @ApiOkResponse({ type: EventView })
   @ApiErrors(400, 403, 404, 409, 412, 428)
   async update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: UpdateEventDto,
     @IfMatch() ifMatch: number | undefined,
     @CurrentPrincipal() actor: Principal,
@@ -130,9 +122,10 @@ export class EventsController {
   })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiNoContentResponse()
-  @ApiErrors(403, 404, 409, 412, 428)
+  // 400 too: a malformed id (or If-Match) is refused before anything else.
+  @ApiErrors(400, 403, 404, 409, 412, 428)
   async delete(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() ifMatch: number | undefined,
     @CurrentPrincipal() actor: Principal,
   ): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@plenary/auth';
 import {
@@ -9,7 +9,7 @@ import {
   type ListEventsQuery,
   type UpdateEventDto,
 } from '@plenary/contracts';
-import { decodeCursor, encodeCursor } from '@plenary/http';
+import { AppException, decodeCursor, encodeCursor } from '@plenary/http';
 import { Clock } from '@plenary/runtime';
 import type { Model, QueryFilter } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
@@ -19,6 +19,14 @@ import { toEventView } from './event-view.mapper.js';
 import { EventWriter } from './event-writer.service.js';
 import { EventsErrorCode, EventsException } from './events.exception.js';
 import { EventRecord, WITHOUT_INTERNALS } from './schemas/event.schema.js';
+
+const invalidCursor = () =>
+  new AppException(
+    HttpStatus.BAD_REQUEST,
+    'INVALID_CURSOR',
+    'cursor is not a nextCursor value from a previous page.',
+    [{ field: 'cursor', messages: ['cursor is not a nextCursor value from a previous page'] }],
+  );
 
 /** Drafts are the secretariat's working copies: no one else sees them. */
 const mayRead = (event: { state: string }, viewer: Principal) =>
@@ -86,6 +94,9 @@ export class EventsService {
     if (query.cursor) {
       const after = decodeCursor(query.cursor, ['startsAt', 'id'] as const);
       const startsAt = new Date(after.startsAt);
+      // A made-up cursor may hold a string that is no date, which the store cannot compare (a 500):
+      // it is as bad a cursor as one that does not decode.
+      if (Number.isNaN(startsAt.getTime())) throw invalidCursor();
       const beyond = descending ? '$lt' : '$gt';
       and.push({ $or: [{ startsAt: { [beyond]: startsAt } }, { startsAt, _id: { [beyond]: after.id } }] });
     }

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@plenary/auth';
 import { AsOfQuery, EventHistoryView, EventSnapshotView } from '@plenary/contracts';
-import { ApiErrors } from '@plenary/http';
+import { ApiErrors, IntegerPipe, UuidPipe } from '@plenary/http';
 import { HistoryService } from './history.service.js';
 
 @ApiTags('history')
@@ -16,7 +16,7 @@ export class HistoryController {
   @ApiOperation({ summary: 'Every change: who, when, what (oldest first)' })
   @ApiOkResponse({ type: EventHistoryView })
   @ApiErrors(400, 403, 404)
-  list(@Param('id', ParseUUIDPipe) id: string): Promise<EventHistoryView> {
+  list(@Param('id', UuidPipe) id: string): Promise<EventHistoryView> {
     return this.history.history(id);
   }
 
@@ -25,8 +25,8 @@ export class HistoryController {
   @ApiOkResponse({ type: EventSnapshotView })
   @ApiErrors(400, 403, 404)
   atVersion(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('id', UuidPipe) id: string,
+    @Param('version', IntegerPipe) version: number,
   ): Promise<EventSnapshotView> {
     return this.history.atVersion(id, version);
   }
@@ -35,7 +35,7 @@ export class HistoryController {
   @ApiOperation({ summary: 'The meeting as it was at a past moment (?at=)' })
   @ApiOkResponse({ type: EventSnapshotView })
   @ApiErrors(400, 403, 404)
-  asOf(@Param('id', ParseUUIDPipe) id: string, @Query() query: AsOfQuery): Promise<EventSnapshotView> {
+  asOf(@Param('id', UuidPipe) id: string, @Query() query: AsOfQuery): Promise<EventSnapshotView> {
     return this.history.asOf(id, new Date(query.at));
   }
 }

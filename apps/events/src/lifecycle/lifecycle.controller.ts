@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@plenary/auth';
 import { CancelEventDto, EventView, PostponeEventDto } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch } from '@plenary/http';
+import { ApiErrors, etagOf, IfMatch, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { LifecycleService } from './lifecycle.service.js';
 
+// Every action answers 400 to a malformed id or If-Match.
 const OPTIONAL_IF_MATCH = {
   name: 'If-Match',
   description: 'Optional: refuse (412) if the meeting changed since this ETag.',
@@ -30,9 +31,9 @@ export class LifecycleController {
   @ApiOperation({ summary: 'Announce a draft: it becomes public' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: EventView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async announce(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) r: Response,
@@ -45,9 +46,9 @@ export class LifecycleController {
   @ApiOperation({ summary: 'Open registration of delegations (needs the registration window and quota)' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: EventView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async openRegistration(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) r: Response,
@@ -60,9 +61,9 @@ export class LifecycleController {
   @ApiOperation({ summary: 'Close registration' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: EventView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async closeRegistration(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) r: Response,
@@ -75,9 +76,9 @@ export class LifecycleController {
   @ApiOperation({ summary: 'The meeting is in session' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: EventView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async start(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) r: Response,
@@ -90,9 +91,9 @@ export class LifecycleController {
   @ApiOperation({ summary: 'The meeting ended' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: EventView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async conclude(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) r: Response,
@@ -107,7 +108,7 @@ export class LifecycleController {
   @ApiOkResponse({ type: EventView })
   @ApiErrors(400, 403, 404, 409, 412)
   async cancel(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: CancelEventDto,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
@@ -123,7 +124,7 @@ export class LifecycleController {
   @ApiOkResponse({ type: EventView })
   @ApiErrors(400, 403, 404, 409, 412)
   async postpone(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: PostponeEventDto,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,

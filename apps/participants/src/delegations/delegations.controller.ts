@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -18,13 +18,14 @@ import {
   UpdateDelegationDto,
   WithdrawDto,
 } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch, requireIfMatch } from '@plenary/http';
+import { ApiErrors, etagOf, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { toDelegationView } from './delegation-view.mapper.js';
 import { DelegationsService } from './delegations.service.js';
 
+// anyOf, not oneOf: a details view is also a valid plain view, so it would match both.
 const ONE_OF_VIEWS = {
-  oneOf: [{ $ref: getSchemaPath(DelegationDetailsView) }, { $ref: getSchemaPath(DelegationView) }],
+  anyOf: [{ $ref: getSchemaPath(DelegationDetailsView) }, { $ref: getSchemaPath(DelegationView) }],
 };
 const IF_MATCH = { name: 'If-Match', description: 'The ETag you last read, e.g. "3".', required: true };
 const OPTIONAL_IF_MATCH = {
@@ -54,7 +55,7 @@ export class DelegationsController {
   @ApiCreatedResponse({ type: DelegationDetailsView })
   @ApiErrors(400, 403, 404, 409)
   async register(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId', UuidPipe) eventId: string,
     @Body() input: RegisterDelegationDto,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) response: Response,
@@ -71,7 +72,7 @@ export class DelegationsController {
   })
   @ApiOkResponse({ schema: { type: 'array', items: ONE_OF_VIEWS } })
   @ApiErrors(400)
-  list(@Param('eventId', ParseUUIDPipe) eventId: string, @CurrentPrincipal() viewer: Principal) {
+  list(@Param('eventId', UuidPipe) eventId: string, @CurrentPrincipal() viewer: Principal) {
     return this.delegations.list(eventId, viewer);
   }
 
@@ -80,7 +81,7 @@ export class DelegationsController {
   @ApiOkResponse({ schema: ONE_OF_VIEWS })
   @ApiErrors(400, 404)
   async get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -94,7 +95,7 @@ export class DelegationsController {
   @ApiOkResponse({ type: DelegationDetailsView })
   @ApiErrors(400, 403, 404, 409, 412, 428)
   async update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: UpdateDelegationDto,
     @IfMatch() version: number | undefined,
     @CurrentPrincipal() actor: Principal,
@@ -113,7 +114,7 @@ export class DelegationsController {
   @ApiOkResponse({ type: DelegationDetailsView })
   @ApiErrors(400, 403, 404, 409, 412)
   async receiveCredentials(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: CredentialsReceivedDto,
     @IfMatch() version: number | undefined,
     @Res({ passthrough: true }) response: Response,
@@ -127,9 +128,10 @@ export class DelegationsController {
   @ApiOperation({ summary: 'Accredit the delegation (credentials-received → accredited)' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: DelegationDetailsView })
-  @ApiErrors(403, 404, 409, 412)
+  // 400 too: a malformed id (or If-Match) is refused before anything else.
+  @ApiErrors(400, 403, 404, 409, 412)
   async accredit(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() version: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -144,7 +146,7 @@ export class DelegationsController {
   @ApiOkResponse({ type: DelegationView })
   @ApiErrors(400, 403, 404, 409, 412)
   async withdraw(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: WithdrawDto,
     @IfMatch() version: number | undefined,
     @CurrentPrincipal() actor: Principal,

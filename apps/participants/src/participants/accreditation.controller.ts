@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@plenary/auth';
 import { ParticipantDetailsView, RejectParticipantDto } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch } from '@plenary/http';
+import { ApiErrors, etagOf, IfMatch, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { AccreditationService } from './accreditation.service.js';
 
+// Every action answers 400 to a malformed id or If-Match.
 const OPTIONAL_IF_MATCH = {
   name: 'If-Match',
   required: false,
@@ -30,9 +31,9 @@ export class AccreditationController {
   @ApiOperation({ summary: 'Accredit: a badge number unique within the meeting' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: ParticipantDetailsView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async accredit(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) r: Response,
   ) {
@@ -47,7 +48,7 @@ export class AccreditationController {
   @ApiOkResponse({ type: ParticipantDetailsView })
   @ApiErrors(400, 403, 404, 409, 412)
   async reject(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: RejectParticipantDto,
     @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) r: Response,
@@ -61,9 +62,9 @@ export class AccreditationController {
   @ApiOperation({ summary: 'Withdraw: the person no longer attends; the place is freed' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: ParticipantDetailsView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async withdraw(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) r: Response,
@@ -80,9 +81,9 @@ export class AccreditationController {
   })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: ParticipantDetailsView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async reinstate(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) r: Response,
@@ -95,8 +96,8 @@ export class AccreditationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Check in on the day (accredited only); repeating it changes nothing' })
   @ApiOkResponse({ type: ParticipantDetailsView })
-  @ApiErrors(403, 404, 409)
-  async checkIn(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) r: Response) {
+  @ApiErrors(400, 403, 404, 409)
+  async checkIn(@Param('id', UuidPipe) id: string, @Res({ passthrough: true }) r: Response) {
     return withEtag(r, await this.accreditation.checkIn(id));
   }
 }

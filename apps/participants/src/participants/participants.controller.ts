@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -18,7 +18,7 @@ import {
   RegisterParticipantDto,
   UpdateParticipantDto,
 } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch, requireIfMatch } from '@plenary/http';
+import { ApiErrors, etagOf, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { ParticipantsService } from './participants.service.js';
 
@@ -39,7 +39,7 @@ export class ParticipantsController {
   @ApiCreatedResponse({ type: ParticipantDetailsView })
   @ApiErrors(400, 403, 404, 409)
   async register(
-    @Param('delegationId', ParseUUIDPipe) delegationId: string,
+    @Param('delegationId', UuidPipe) delegationId: string,
     @Body() input: RegisterParticipantDto,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) response: Response,
@@ -58,7 +58,7 @@ export class ParticipantsController {
   @ApiOkResponse({ type: ParticipantPageView })
   @ApiErrors(400)
   list(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId', UuidPipe) eventId: string,
     @Query() query: ListParticipantsQuery,
     @CurrentPrincipal() viewer: Principal,
   ) {
@@ -68,8 +68,9 @@ export class ParticipantsController {
   @Get('participants/:id')
   @ApiOperation({ summary: 'Read a participant' })
   @ApiOkResponse({
+    // anyOf, not oneOf: a details view is also a valid public view, so it would match both.
     schema: {
-      oneOf: [
+      anyOf: [
         { $ref: getSchemaPath(ParticipantDetailsView) },
         { $ref: getSchemaPath(PublicParticipantView) },
       ],
@@ -77,7 +78,7 @@ export class ParticipantsController {
   })
   @ApiErrors(400, 404)
   async get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -93,7 +94,7 @@ export class ParticipantsController {
   @ApiOkResponse({ type: ParticipantDetailsView })
   @ApiErrors(400, 403, 404, 409, 412, 428)
   async update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: UpdateParticipantDto,
     @IfMatch() version: number | undefined,
     @CurrentPrincipal() actor: Principal,

@@ -1,8 +1,9 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@plenary/auth';
 import { ParticipantSummaryView } from '@plenary/contracts';
-import { ApiErrors } from '@plenary/http';
+import { ApiErrors, UuidPipe } from '@plenary/http';
+import type { Response } from 'express';
 import { assertMayActFor } from '../access/party-access.js';
 import { ParticipantExportService } from './participant-export.service.js';
 import { ParticipantSummaryService } from './participant-summary.service.js';
@@ -20,27 +21,30 @@ export class ReportingController {
   @ApiOperation({ summary: 'Counts by party, role, state and gender balance' })
   @ApiOkResponse({ type: ParticipantSummaryView })
   @ApiErrors(400)
-  summary(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<ParticipantSummaryView> {
+  summary(@Param('eventId', UuidPipe) eventId: string): Promise<ParticipantSummaryView> {
     return this.summaries.summary(eventId);
   }
 
   @Get('participants.csv')
   @Roles('secretariat', 'coordinator')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="participants.csv"')
   @ApiOperation({
     summary: 'The participant list as CSV for Excel (UTF-8 with BOM)',
     description:
       'The secretariat gets the whole meeting, a coordinator their own delegation. Formula-like cells are neutralised.',
   })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ schema: { type: 'string' } })
+  // The media type on the 200 only: errors are JSON.
+  @ApiOkResponse({ content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400, 403)
-  csv(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+  async csv(
+    @Param('eventId', UuidPipe) eventId: string,
     @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     if (viewer.role === 'coordinator') assertMayActFor(viewer, eventId, viewer.party!);
-    return this.exports.csv(eventId, viewer);
+    const csv = await this.exports.csv(eventId, viewer);
+    // Set once it succeeded (not with @Header): an error is JSON, not a participants.csv download.
+    response.type('text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', 'attachment; filename="participants.csv"');
+    return csv;
   }
 }

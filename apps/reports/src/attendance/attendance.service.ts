@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import type { Principal } from '@plenary/auth';
 import type {
   AttendanceView,
   AttendingDelegationView,
@@ -56,7 +57,8 @@ export class AttendanceService {
     });
   }
 
-  async attendance(eventId: string): Promise<AttendanceView> {
+  /** Who takes part; `viewer` is the caller of the HTTP API (none when the service compiles it for itself). */
+  async attendance(eventId: string, viewer?: Principal): Promise<AttendanceView> {
     const [event, delegations, counts, heads] = await Promise.all([
       this.eventCopies.find(eventId),
       this.delegations
@@ -77,7 +79,10 @@ export class AttendanceService {
         .lean<AttendingParticipant[]>()
         .exec(),
     ]);
-    if (!event && delegations.length === 0) {
+    // A draft meeting is the secretariat's: anyone else asking is told it is unknown, as the
+    // events service does, rather than shown its title and dates.
+    const hidden = event?.state === 'draft' && viewer !== undefined && viewer.role !== 'secretariat';
+    if ((!event && delegations.length === 0) || hidden) {
       throw new AttendanceException(
         AttendanceErrorCode.EVENT_NOT_FOUND,
         `No meeting with id ${eventId} is known to the reports service.`,

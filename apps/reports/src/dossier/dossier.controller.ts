@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@plenary/auth';
 import { DossierView } from '@plenary/contracts';
-import { ApiErrors } from '@plenary/http';
+import { ApiErrors, UuidPipe } from '@plenary/http';
 import { DossierService } from './dossier.service.js';
 
 @ApiTags('dossier')
@@ -15,7 +15,7 @@ export class DossierController {
   @ApiOperation({ summary: 'The meeting, its attendance and its published reports in one document (public)' })
   @ApiOkResponse({ type: DossierView })
   @ApiErrors(400, 404)
-  dossier(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<DossierView> {
+  dossier(@Param('eventId', UuidPipe) eventId: string): Promise<DossierView> {
     return this.dossiers.dossier(eventId);
   }
 }

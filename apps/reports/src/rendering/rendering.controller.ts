@@ -1,16 +1,7 @@
-import {
-  Controller,
-  Get,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Query,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, Roles } from '@plenary/auth';
-import { ApiErrors, AppException } from '@plenary/http';
+import { ApiErrors, AppException, IntegerPipe, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { ReportsService } from '../reports/reports.service.js';
 import { renderHtml } from './render-html.js';
@@ -27,6 +18,7 @@ type Format = keyof typeof FORMATS;
 
 const VERSION_QUERY = {
   name: 'version',
+  type: 'integer',
   required: false,
   description: 'A published version; default: the one in force.',
 };
@@ -51,13 +43,13 @@ export class RenderingController {
   @Get(':id.html')
   @Public()
   @ApiOperation({ summary: 'The public page of the published report' })
-  @ApiProduces('text/html')
   @ApiQuery(VERSION_QUERY)
-  @ApiOkResponse({ schema: { type: 'string' } })
+  // The media type on the 200 only: errors are JSON (ApiProduces would label them too).
+  @ApiOkResponse({ content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiErrors(400, 404, 409)
   async html(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query('version', new ParseIntPipe({ optional: true })) version: number | undefined,
+    @Param('id', UuidPipe) id: string,
+    @Query('version', new IntegerPipe({ optional: true })) version: number | undefined,
     @Res({ passthrough: true }) r: Response,
   ) {
     return this.send(r, 'html', await this.reports.document(id, version), id);
@@ -66,13 +58,12 @@ export class RenderingController {
   @Get(':id.md')
   @Public()
   @ApiOperation({ summary: 'The published report as Markdown' })
-  @ApiProduces('text/markdown')
   @ApiQuery(VERSION_QUERY)
-  @ApiOkResponse({ schema: { type: 'string' } })
+  @ApiOkResponse({ content: { 'text/markdown': { schema: { type: 'string' } } } })
   @ApiErrors(400, 404, 409)
   async markdown(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query('version', new ParseIntPipe({ optional: true })) version: number | undefined,
+    @Param('id', UuidPipe) id: string,
+    @Query('version', new IntegerPipe({ optional: true })) version: number | undefined,
     @Res({ passthrough: true }) r: Response,
   ) {
     return this.send(r, 'md', await this.reports.document(id, version), id);
@@ -81,13 +72,12 @@ export class RenderingController {
   @Get(':id.pdf')
   @Public()
   @ApiOperation({ summary: 'The published report as a PDF for circulation' })
-  @ApiProduces('application/pdf')
   @ApiQuery(VERSION_QUERY)
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiErrors(400, 404, 409)
   async pdf(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query('version', new ParseIntPipe({ optional: true })) version: number | undefined,
+    @Param('id', UuidPipe) id: string,
+    @Query('version', new IntegerPipe({ optional: true })) version: number | undefined,
     @Res({ passthrough: true }) r: Response,
   ) {
     return this.send(r, 'pdf', await this.reports.document(id, version), id);
@@ -96,17 +86,23 @@ export class RenderingController {
   @Get(':id/versions/:number/preview.:format')
   @Roles('secretariat')
   @ApiOperation({ summary: 'Preview any version, drafts included (format: html, md or pdf)' })
-  @ApiProduces('text/html', 'text/markdown', 'application/pdf')
-  @ApiOkResponse({ schema: { type: 'string' } })
+  @ApiOkResponse({
+    content: {
+      'text/html': { schema: { type: 'string' } },
+      'text/markdown': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiErrors(400, 403, 404)
   async preview(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('number', ParseIntPipe) number: number,
+    @Param('id', UuidPipe) id: string,
+    @Param('number', IntegerPipe) number: number,
     @Param('format') format: string,
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) r: Response,
   ) {
-    if (!(format in FORMATS))
+    // Own keys only: "constructor" or "__proto__" are in every object and would end in a 500.
+    if (!Object.hasOwn(FORMATS, format))
       throw new AppException(404, 'NOT_FOUND', `No such format: ${format}; use html, md or pdf.`);
     return this.send(r, format as Format, await this.reports.document(id, number, viewer), id);
   }

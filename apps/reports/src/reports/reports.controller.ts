@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -34,18 +22,20 @@ import {
   UpdateDraftDto,
   WithdrawReportDto,
 } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch, requireIfMatch } from '@plenary/http';
+import { ApiErrors, etagOf, IfMatch, IntegerPipe, requireIfMatch, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { ReportsService } from './reports.service.js';
 
+// Every action answers 400 to a malformed id or If-Match.
 const OPTIONAL_IF_MATCH = {
   name: 'If-Match',
   required: false,
   description: 'Optional: refuse (412) if the report changed since.',
 };
 const IF_MATCH = { name: 'If-Match', required: true, description: 'The ETag you last read, e.g. "3".' };
+// anyOf, not oneOf: a details view is also a valid plain view, so it would match both.
 const ONE_OF_VIEWS = {
-  oneOf: [{ $ref: getSchemaPath(ReportDetailsView) }, { $ref: getSchemaPath(ReportView) }],
+  anyOf: [{ $ref: getSchemaPath(ReportDetailsView) }, { $ref: getSchemaPath(ReportView) }],
 };
 
 const withEtag = <T extends { version: number }>(response: Response, view: T): T => {
@@ -66,7 +56,7 @@ export class ReportsController {
   @ApiCreatedResponse({ type: ReportDetailsView })
   @ApiErrors(400, 403, 404, 409)
   async create(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId', UuidPipe) eventId: string,
     @Body() input: CreateReportDto,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) response: Response,
@@ -83,7 +73,7 @@ export class ReportsController {
   })
   @ApiOkResponse({ schema: { type: 'array', items: ONE_OF_VIEWS } })
   @ApiErrors(400)
-  list(@Param('eventId', ParseUUIDPipe) eventId: string, @CurrentPrincipal() viewer: Principal) {
+  list(@Param('eventId', UuidPipe) eventId: string, @CurrentPrincipal() viewer: Principal) {
     return this.reports.list(eventId, viewer);
   }
 
@@ -95,7 +85,7 @@ export class ReportsController {
   @ApiOkResponse({ schema: ONE_OF_VIEWS })
   @ApiErrors(400, 404)
   async get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -109,7 +99,7 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportDetailsView })
   @ApiErrors(400, 403, 404, 409, 412, 428)
   async edit(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: UpdateDraftDto,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
@@ -124,9 +114,9 @@ export class ReportsController {
   @ApiOperation({ summary: 'Send the draft to review (draft → in-review)' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: ReportDetailsView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async submit(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) r: Response,
   ) {
@@ -139,9 +129,9 @@ export class ReportsController {
   @ApiOperation({ summary: 'Send the version in review back to draft' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: ReportDetailsView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async returnToDraft(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) r: Response,
   ) {
@@ -160,7 +150,7 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportDetailsView })
   @ApiErrors(400, 403, 404, 409, 412)
   async publish(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: PublishReportDto,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
@@ -175,9 +165,9 @@ export class ReportsController {
   @ApiOperation({ summary: 'Start an amendment: a new draft from the published version' })
   @ApiHeader(OPTIONAL_IF_MATCH)
   @ApiOkResponse({ type: ReportDetailsView })
-  @ApiErrors(403, 404, 409, 412)
+  @ApiErrors(400, 403, 404, 409, 412)
   async amend(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
     @Res({ passthrough: true }) r: Response,
@@ -193,7 +183,7 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportDetailsView })
   @ApiErrors(400, 403, 404, 409, 412)
   async withdraw(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() input: WithdrawReportDto,
     @IfMatch() v: number | undefined,
     @CurrentPrincipal() actor: Principal,
@@ -207,7 +197,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'The versions of a report' })
   @ApiOkResponse({ type: [ReportVersionSummaryView] })
   @ApiErrors(400, 403, 404)
-  versions(@Param('id', ParseUUIDPipe) id: string) {
+  versions(@Param('id', UuidPipe) id: string) {
     return this.reports.versions(id);
   }
 
@@ -216,7 +206,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Read any version' })
   @ApiOkResponse({ type: ReportVersionView })
   @ApiErrors(400, 403, 404)
-  version(@Param('id', ParseUUIDPipe) id: string, @Param('number', ParseIntPipe) number: number) {
+  version(@Param('id', UuidPipe) id: string, @Param('number', IntegerPipe) number: number) {
     return this.reports.version(id, number);
   }
 
@@ -228,9 +218,9 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportDiffView })
   @ApiErrors(400, 403, 404)
   diff(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query('from', ParseIntPipe) from: number,
-    @Query('to', ParseIntPipe) to: number,
+    @Param('id', UuidPipe) id: string,
+    @Query('from', IntegerPipe) from: number,
+    @Query('to', IntegerPipe) to: number,
   ) {
     return this.reports.diff(id, from, to);
   }

@@ -11,12 +11,33 @@ export class FieldChange {
   @IsString()
   field: string;
 
-  @ApiProperty({ required: false, description: 'Absent when the field was not set before.' })
+  @ApiProperty({
+    required: false,
+    description: 'Absent when the field was not set before.',
+    // Any JSON value, not only an object (what `unknown` reflects as).
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'object' },
+      { type: 'array', items: {} },
+    ],
+  })
   @IsOptional()
   @Allow()
   before?: unknown;
 
-  @ApiProperty({ required: false, description: 'Absent when the change removed the field.' })
+  @ApiProperty({
+    required: false,
+    description: 'Absent when the change removed the field.',
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'object' },
+      { type: 'array', items: {} },
+    ],
+  })
   @IsOptional()
   @Allow()
   after?: unknown;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsEmail, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
 export class CoordinatorInput {
   @ApiProperty({ example: 'Aigerim Nurlanovna' })
@@ -21,6 +21,8 @@ export class RegisterDelegationDto {
   party: string;
 
   @ApiProperty({ type: CoordinatorInput })
+  // ValidateNested alone lets a missing object through.
+  @IsObject()
   @ValidateNested()
   @Type(() => CoordinatorInput)
   coordinator: CoordinatorInput;

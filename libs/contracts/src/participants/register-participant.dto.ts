@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../common/page.query.js';
 import { DELEGATION_ROLES, GENDERS, PARTICIPANT_STATES } from './participant.view.js';
 import type { DelegationRole, Gender, ParticipantState } from './participant.view.js';
@@ -38,6 +47,8 @@ export class PersonNameInput {
 /** A person a coordinator (or the secretariat) registers in a delegation. */
 export class RegisterParticipantDto {
   @ApiProperty({ type: PersonNameInput })
+  // ValidateNested alone lets a missing object through.
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonNameInput)
   name: PersonNameInput;

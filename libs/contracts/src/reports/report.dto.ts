@@ -7,7 +7,7 @@ import {
   PickType,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { IsLanguageCode } from '../validation/is-language-code.js';
 import { ReportContent } from './report-content.js';
 
@@ -31,6 +31,8 @@ export class CreateReportDto {
   original?: boolean;
 
   @ApiProperty({ type: ReportContentInput })
+  // ValidateNested alone lets a missing object through.
+  @IsObject()
   @ValidateNested()
   @Type(() => ReportContentInput)
   content: ReportContentInput;

@@ -1,6 +1,11 @@
 /** Why a message was dead-lettered; stable values, written to the dlq-reason header. */
 export type DeadLetterReason =
-  'malformed-envelope' | 'malformed-json' | 'unknown-type' | 'invalid-payload' | 'handler-failed';
+  | 'malformed-envelope'
+  | 'malformed-json'
+  | 'unknown-type'
+  | 'invalid-payload'
+  | 'oversized'
+  | 'handler-failed';
 
 /** A message that no retry can fix: it goes to the dead-letter topic at once. */
 export class PoisonMessageError extends Error {

@@ -1,12 +1,15 @@
+import { applyDecorators, UseFilters } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import type { MessageType } from '@plenary/contracts';
+import { PassErrorsToTransport } from './pass-errors-to-transport.filter.js';
 
 /**
  * Handles one or more message types from the contract. The method receives MessageOf<T>: the
  * envelope with the validated payload. Delivery is at least once; a redelivered id is dropped
  * before the handler runs, and a handler that keeps failing sends the message to the
- * dead-letter topic.
+ * dead-letter topic. The handler's errors reach PlenaryKafkaServer as they were thrown (a hybrid
+ * app's consumer cannot take global filters: it is initialised when connected).
  */
 export function OnMessage(...types: [MessageType, ...MessageType[]]): MethodDecorator {
-  return EventPattern(types) as MethodDecorator;
+  return applyDecorators(EventPattern(types), UseFilters(new PassErrorsToTransport()));
 }

@@ -190,6 +190,14 @@ export class PlenaryKafkaServer extends ServerKafka {
   private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     let envelope: MessageEnvelope<unknown>;
     try {
+      // Checked before parsing: a huge value would cost memory and time for nothing.
+      const size = message.value?.length ?? 0;
+      if (size > this.deps.config.CONSUMER_MAX_MESSAGE_BYTES) {
+        throw new PoisonMessageError(
+          'oversized',
+          `${size} bytes, more than the ${this.deps.config.CONSUMER_MAX_MESSAGE_BYTES} this service accepts`,
+        );
+      }
       envelope = decodeMessage(message);
       if (!isMessageType(envelope.type)) {
         throw new PoisonMessageError('unknown-type', `no message type "${envelope.type}" in the contract`);

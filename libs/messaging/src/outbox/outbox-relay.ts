@@ -31,9 +31,17 @@ export interface RelayStatus {
 
 const MAX_BACKOFF_MS = 5000;
 
+/** A document just written with messages, named so that the relay reads it by its id. */
+export interface WrittenDocument {
+  collection: string;
+  id: string;
+}
+
 /**
- * Sends the messages waiting in outboxes to Kafka, then clears them. Woken by every write and
- * sweeping on a timer besides, it catches up by itself after Kafka, the store or the service
+ * Sends the messages waiting in outboxes to Kafka, then clears them. Woken by every write with
+ * the document written, it reads that document by its id (cheap on any store, whatever the
+ * collection's size); sweeping every collection for pending documents on a timer besides (and
+ * at once after a failure), it catches up by itself after Kafka, the store or the service
  * itself was down. Delivery is at least once: a crash between the send and the clear sends a
  * message again, with the same id, and consumers drop the duplicate.
  */
@@ -46,6 +54,9 @@ export class OutboxRelay implements OnApplicationBootstrap {
   private wakeUp: (() => void) | undefined;
   private woken = false;
   private loop: Promise<void> | undefined;
+  /** Documents written since the last pass, by collection. */
+  private readonly written = new Map<string, Set<string>>();
+  private nextSweepAt = 0;
   private readonly status: RelayStatus = { running: false, sent: 0 };
 
   constructor(
@@ -66,8 +77,12 @@ export class OutboxRelay implements OnApplicationBootstrap {
     this.loop = this.run();
   }
 
-  /** Ask for a pass now (after a write) rather than at the next sweep. */
-  wake(): void {
+  /** Ask for a pass now (after a write, naming the document written) rather than at the next sweep. */
+  wake(document?: WrittenDocument): void {
+    if (document) {
+      if (!this.written.has(document.collection)) this.written.set(document.collection, new Set());
+      this.written.get(document.collection)!.add(document.id);
+    }
     this.woken = true;
     this.wakeUp?.();
   }
@@ -97,24 +112,53 @@ export class OutboxRelay implements OnApplicationBootstrap {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
-      let sent: number;
+      let more = false;
       try {
         // Connecting first creates the topics this service publishes, so that subscribers find
         // them (with the project's retention) before the first message.
         await this.connectedProducer();
-        sent = await this.pass();
+        if (Date.now() >= this.nextSweepAt) {
+          this.written.clear(); // the sweep sees them; writes from now on are named again
+          more = (await this.pass()) >= this.config.OUTBOX_BATCH_SIZE;
+          if (!more) this.nextSweepAt = Date.now() + this.config.OUTBOX_SWEEP_INTERVAL_MS;
+        } else {
+          await this.passOverWritten();
+        }
         failures = 0;
         this.status.lastSuccessAt = new Date().toISOString();
       } catch (error) {
         failures += 1;
         this.recordError(error as Error);
         await this.resetProducer();
+        this.nextSweepAt = 0; // what the failed pass held is found by a sweep
         // Writes do not cut this wait short: they would only hammer a broker that is away.
         await this.sleep(Math.min(100 * 2 ** failures, MAX_BACKOFF_MS), false);
         continue;
       }
       // A full batch means more may be waiting: go on at once.
-      if (sent < this.config.OUTBOX_BATCH_SIZE) await this.sleep(this.config.OUTBOX_SWEEP_INTERVAL_MS, true);
+      if (!more && this.written.size === 0)
+        await this.sleep(Math.max(0, this.nextSweepAt - Date.now()), true);
+    }
+  }
+
+  /** Sends the messages of the documents named by writes since the last pass, reading each by its id. */
+  private async passOverWritten(): Promise<void> {
+    const written = [...this.written];
+    this.written.clear();
+    for (const [name, ids] of written) {
+      const collection = this.connection.collection<PendingDocument>(name);
+      const found = await Promise.all(
+        [...ids].map((id) =>
+          collection.findOne(
+            { _id: id, outboxPending: true },
+            { projection: { _id: 1, version: 1, outbox: 1 } },
+          ),
+        ),
+      );
+      const documents = found.filter((d): d is PendingDocument => d !== null);
+      if (documents.length === 0) continue;
+      await this.send(documents.flatMap((d) => d.outbox ?? []));
+      await this.clear(name, documents);
     }
   }
 

@@ -95,15 +95,15 @@ export class OutboxService {
     };
   }
 
-  /** Call after a successful write: the relay sends at once instead of at its next sweep. */
-  written(): void {
-    this.relay.wake();
+  /** Call after a successful write of a document's messages: the relay sends them at once instead of at its next sweep. */
+  written(model: { collection: { collectionName: string } }, id: string): void {
+    this.relay.wake({ collection: model.collection.collectionName, id });
   }
 
   /** Inserts a new document together with its messages. */
   async insert<T>(model: Model<T>, document: object, messages: OutboxEntry[]): Promise<void> {
     await model.create({ ...document, ...this.forNewDocument(messages) } as never);
-    this.written();
+    this.written(model, (document as { _id: string })._id);
   }
 
   /**
@@ -122,7 +122,7 @@ export class OutboxService {
       this.withMessages(update, messages) as never,
     );
     if (result.matchedCount === 0) return false;
-    this.written();
+    this.written(model, id);
     return true;
   }
 }
