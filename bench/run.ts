@@ -28,7 +28,7 @@ const SIZES = smoke
     }
   : {
       registration: { seconds: 15, connections: 10, rate: 100 },
-      propagation: { rate: 100, count: 3000 },
+      propagation: { rate: 100, count: 2000 },
       catchUp: { messages: 100_000 },
       growth: { sizes: [1_000, 10_000, 100_000], seconds: 8 },
     };
@@ -51,10 +51,13 @@ async function main(): Promise<void> {
     const meeting = await openMeetingWithDelegations(services, token, 100);
     log('1 and 5: registration throughput and memory');
     const scenario1 = await registration(services, meeting, token, SIZES.registration);
+    log(JSON.stringify(scenario1));
     log('2: propagation latency');
     const scenario2 = await propagation(services, meeting, token, kafka, SIZES.propagation);
+    log(JSON.stringify(scenario2));
     log('3: catch-up');
     const scenario3 = await catchUp(services, kafka, SIZES.catchUp);
+    log(JSON.stringify(scenario3));
     log('4: growth');
     const grown = await openMeetingWithDelegations(services, token, 20);
     const scenario4 = await growth(services, grown, token, SIZES.growth);

@@ -61,6 +61,8 @@ export class BenchServices {
             KAFKA_CONSUMER_GROUP: `${this.namespace}-${name}`,
             AUTH_JWT_SECRET: this.secret,
             LOG_LEVEL: 'warn',
+            // One token drives every request of a scenario; the limit is not what is measured.
+            HTTP_WRITE_RATE_LIMIT: '0',
             // e.g. --cpu-prof --cpu-prof-dir=.stack/bench/profiles, to see where a service spends its time
             ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
             ...extra,

@@ -43,8 +43,8 @@ export class DelegationsService {
   ) {}
 
   /** The meeting as this service knows it, or 404. */
-  async event(eventId: string): Promise<EventCopy> {
-    const event = await this.eventCopies.find(eventId);
+  async event(eventId: string, options?: { parties?: boolean }): Promise<EventCopy> {
+    const event = await this.eventCopies.find(eventId, options);
     if (!event) throw DelegationsException.unknownEvent(eventId);
     return event;
   }

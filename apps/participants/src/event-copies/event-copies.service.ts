@@ -29,9 +29,15 @@ export class EventCopiesService {
     });
   }
 
-  /** The meeting as this service knows it; a deleted draft is unknown. */
-  async find(eventId: string): Promise<EventCopy | null> {
-    const copy = await this.copies.findById(eventId).lean<EventCopy>().exec();
+  /**
+   * The meeting as this service knows it; a deleted draft is unknown. `parties: false` leaves out
+   * the list of invited parties (hundreds for a large meeting), which most steps do not need.
+   */
+  async find(eventId: string, { parties = true }: { parties?: boolean } = {}): Promise<EventCopy | null> {
+    const copy = await this.copies
+      .findById(eventId, parties ? undefined : { parties: 0 })
+      .lean<EventCopy>()
+      .exec();
     return copy && !copy.deleted ? copy : null;
   }
 }

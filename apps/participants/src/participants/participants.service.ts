@@ -74,7 +74,7 @@ export class ParticipantsService {
   ): Promise<ParticipantDetailsView> {
     const delegation = await this.delegations.find(delegationId);
     assertMayActFor(actor, delegation.eventId, delegation.partyCode);
-    const event = await this.delegations.event(delegation.eventId);
+    const event = await this.delegations.event(delegation.eventId, { parties: false });
     this.delegations.assertRegistrationOpen(event, actor);
     if (!ACTIVE_DELEGATION_STATES.includes(delegation.state)) {
       throw new ParticipantsException(
