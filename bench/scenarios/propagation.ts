@@ -58,7 +58,9 @@ export async function propagation(
         const seen = await attending.find({ _id: { $in: pending } }, { projection: { _id: 1 } }).toArray();
         const now = performance.now();
         for (const { _id } of seen) {
-          latencies.push(now - answered.get(_id)!);
+          const sentAt = answered.get(_id);
+          if (sentAt === undefined) continue; // given up on at the deadline while this read ran
+          latencies.push(now - sentAt);
           answered.delete(_id);
         }
       }
