@@ -23,14 +23,18 @@ const SIZES = smoke
   ? {
       registration: { seconds: 1, connections: 2, rate: 20 },
       propagation: { rate: 20, count: 20 },
+      propagationWithinCapacity: { rate: 10, count: 10 },
       catchUp: { messages: 200 },
       growth: { sizes: [100, 300], seconds: 1 },
     }
   : {
       registration: { seconds: 15, connections: 10, rate: 100 },
       propagation: { rate: 100, count: 2000 },
+      // The rate the issue asks for is above what one registration service sustains on this
+      // store (scenario 1), so the pipeline is also measured at a rate it keeps up with.
+      propagationWithinCapacity: { rate: 25, count: 500 },
       catchUp: { messages: 100_000 },
-      growth: { sizes: [1_000, 10_000, 100_000], seconds: 8 },
+      growth: { sizes: [1_000, 10_000, 100_000], seconds: 5 },
     };
 
 const log = (text: string) => process.stdout.write(`[bench] ${text}\n`);
@@ -46,7 +50,11 @@ async function main(): Promise<void> {
     logLevel: logLevel.NOTHING,
   });
   try {
-    await services.start(['events', 'participants', 'reports']);
+    // A list of 100,000 participants takes seconds on the local store (it reads and sorts the whole
+    // collection): a longer store timeout (× 4 for a running query, 20 s) than the default lets the
+    // growth scenario measure it; past that (twice: the driver retries a read once) the service
+    // answers 503 and the scenario says so.
+    await services.start(['events', 'participants', 'reports'], { MONGO_TIMEOUT_MS: '5000' });
     const token = await services.secretariatToken();
     const meeting = await openMeetingWithDelegations(services, token, 100);
     log('1 and 5: registration throughput and memory');
@@ -55,6 +63,8 @@ async function main(): Promise<void> {
     log('2: propagation latency');
     const scenario2 = await propagation(services, meeting, token, kafka, SIZES.propagation);
     log(JSON.stringify(scenario2));
+    const scenario2b = await propagation(services, meeting, token, kafka, SIZES.propagationWithinCapacity);
+    log(JSON.stringify(scenario2b));
     log('3: catch-up');
     const scenario3 = await catchUp(services, kafka, SIZES.catchUp);
     log(JSON.stringify(scenario3));
@@ -68,6 +78,7 @@ async function main(): Promise<void> {
       seconds: Math.round((Date.now() - started) / 1000),
       registration: scenario1,
       propagation: scenario2,
+      propagationWithinCapacity: scenario2b,
       catchUp: scenario3,
       growth: scenario4,
     };

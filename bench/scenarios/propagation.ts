@@ -76,7 +76,7 @@ export async function propagation(
         {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(person('propagation', i)),
+          body: JSON.stringify(person(`propagation${sizes.rate}`, i)),
         },
       );
       if (response.status !== 201) {

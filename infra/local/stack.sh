@@ -6,6 +6,7 @@
 #   infra/local/stack.sh stop [kafka|store]    stop what runs (SIGTERM, then SIGKILL after a grace period)
 #   infra/local/stack.sh status                one line per server; exit 1 unless both run
 #   infra/local/stack.sh fetch                 download and build only (what CI caches)
+#   infra/local/stack.sh test-store            run the Go tests of the local FerretDB's own code
 #   infra/local/stack.sh reset                 stop and delete the stack's data and logs
 #   infra/local/stack.sh env                   print KAFKA_BROKERS and MONGO_URL for this stack
 #
@@ -177,8 +178,15 @@ fetch_store() {
   echo "replace github.com/FerretDB/FerretDB => $build/FerretDB" >> "$build/go.mod"
   (cd "$STORE_SRC" && go build -trimpath -modfile "$build/go.mod" -o "$STORE_BIN.tmp" .) >&2 ||
     die "go build of infra/local/ferretdb failed (see above)"
-  rm -rf "$build"
+  # The patched module stays beside the binary: test_store compiles against it.
   mv "$STORE_BIN.tmp" "$STORE_BIN"
+}
+
+# The Go tests of the store's own code (the write serialiser), against the patched FerretDB.
+test_store() {
+  fetch_store
+  export GOMODCACHE="$CACHE_DIR/go/mod" GOCACHE="$CACHE_DIR/go/build" GOFLAGS=-modcacherw
+  (cd "$STORE_SRC" && go test -trimpath -count=1 -modfile "$(dirname "$STORE_BIN")/build/go.mod" .)
 }
 
 start_store() {
@@ -262,6 +270,8 @@ case $cmd in
   fetch)
     fetch_kafka
     fetch_store ;;
+  test-store)
+    test_store ;;
   reset)
     "$0" stop
     rm -rf "$KAFKA_DIR" "$STORE_DIR"
@@ -270,5 +280,5 @@ case $cmd in
     echo "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
     echo "MONGO_URL=mongodb://127.0.0.1:$STORE_PORT" ;;
   *)
-    die "unknown command '$cmd': use start, stop, status, fetch, reset or env" ;;
+    die "unknown command '$cmd': use start, stop, status, fetch, test-store, reset or env" ;;
 esac

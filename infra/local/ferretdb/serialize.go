@@ -7,8 +7,9 @@ package main
 //
 // writeSerializer restores it: it sits in front of FerretDB on the public port, reads each
 // MongoDB wire-protocol request, and runs the commands that write (insert, update, delete,
-// findAndModify) one at a time, holding a lock until FerretDB has answered. Reads pass through
-// concurrently. SQLite serialises writes anyway, so the lock costs little.
+// findAndModify) to one database one at a time, holding that database's lock until FerretDB
+// has answered. Reads pass through concurrently, and so do writes to different databases: the
+// SQLite backend keeps each database in its own file, which serialises its writes anyway.
 
 import (
 	"encoding/binary"
@@ -36,9 +37,25 @@ var writeCommands = map[string]bool{
 }
 
 type writeSerializer struct {
-	mu     sync.Mutex
+	all    sync.RWMutex           // held exclusively by a write whose database cannot be read
+	mu     sync.Mutex             // guards locks
+	locks  map[string]*sync.Mutex // one per database, created on first write
 	dial   func() (net.Conn, error)
 	logger *slog.Logger
+}
+
+func (s *writeSerializer) lockOf(database string) *sync.Mutex {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.locks == nil {
+		s.locks = map[string]*sync.Mutex{}
+	}
+	lock, ok := s.locks[database]
+	if !ok {
+		lock = &sync.Mutex{}
+		s.locks[database] = lock
+	}
+	return lock
 }
 
 func (s *writeSerializer) serve(listener net.Listener) error {
@@ -77,9 +94,17 @@ func (s *writeSerializer) handle(client net.Conn) {
 
 // exchange forwards one request and the replies it gets, under the write lock for writes.
 func (s *writeSerializer) exchange(request []byte, client, server net.Conn) error {
-	if isWrite(request) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
+	if write, database := writeTarget(request); write {
+		if database == "" {
+			s.all.Lock()
+			defer s.all.Unlock()
+		} else {
+			s.all.RLock()
+			defer s.all.RUnlock()
+			lock := s.lockOf(database)
+			lock.Lock()
+			defer lock.Unlock()
+		}
 	}
 	if _, err := server.Write(request); err != nil {
 		return err
@@ -130,22 +155,101 @@ func flags(message []byte) uint32 {
 	return binary.LittleEndian.Uint32(message[16:20])
 }
 
-// isWrite reads the command name: the first key of the OP_MSG body (section kind 0).
-func isWrite(message []byte) bool {
-	if opCode(message) != opMsg || len(message) < headerLength+4+1+4+2 {
-		return false
+// writeTarget tells whether a request is a write command and, if so, the database it names
+// ($db); "" when the database cannot be read, and such a write then excludes all others.
+func writeTarget(message []byte) (bool, string) {
+	document := commandDocument(message)
+	if document == nil {
+		return false, ""
+	}
+	write, database := false, ""
+	first := true
+	walkElements(document, func(kind byte, name string, value []byte) bool {
+		if first {
+			first = false
+			write = writeCommands[name]
+			return write
+		}
+		if name == "$db" && kind == bsonString && len(value) > 5 {
+			database = string(value[4 : len(value)-1])
+			return false
+		}
+		return true
+	})
+	return write, database
+}
+
+// commandDocument returns the command document of an OP_MSG: its section of kind 0, which
+// drivers put first.
+func commandDocument(message []byte) []byte {
+	if len(message) < headerLength+4+1+5 || opCode(message) != opMsg {
+		return nil
 	}
 	body := message[headerLength+4:]
-	if body[0] != 0 { // drivers put the command document first
-		return false
+	if body[0] != 0 {
+		return nil
 	}
-	document := body[1:]
-	// document: int32 size, then elements: type byte, cstring name, value
-	name := document[5:]
-	for i, b := range name {
-		if b == 0 {
-			return writeCommands[string(name[:i])]
+	size := int(int32(binary.LittleEndian.Uint32(body[1:5])))
+	if size < 5 || 1+size > len(body) {
+		return nil
+	}
+	return body[1 : 1+size]
+}
+
+const bsonString = 0x02
+
+// walkElements calls visit with each top-level element of a BSON document (its type, name and
+// raw value) until visit returns false or an element cannot be read.
+func walkElements(document []byte, visit func(kind byte, name string, value []byte) bool) {
+	for i := 4; i < len(document)-1; {
+		kind := document[i]
+		end := i + 1
+		for end < len(document) && document[end] != 0 {
+			end++
 		}
+		if end >= len(document) {
+			return
+		}
+		name := string(document[i+1 : end])
+		start := end + 1
+		size := valueSize(kind, document[start:])
+		if size < 0 || start+size > len(document) {
+			return
+		}
+		if !visit(kind, name, document[start:start+size]) {
+			return
+		}
+		i = start + size
 	}
-	return false
+}
+
+// valueSize is the length of a BSON value of the given type at the start of data, -1 if unknown.
+func valueSize(kind byte, data []byte) int {
+	int32At := func(n int) int {
+		if len(data) < 4 {
+			return -1
+		}
+		return n + int(int32(binary.LittleEndian.Uint32(data[0:4])))
+	}
+	switch kind {
+	case 0x01, 0x09, 0x11, 0x12: // double, datetime, timestamp, int64
+		return 8
+	case 0x02, 0x0D, 0x0E: // string, JavaScript, symbol: int32 length (with its NUL), bytes
+		return int32At(4)
+	case 0x03, 0x04, 0x0F: // document, array, code with scope: int32 total size
+		return int32At(0)
+	case 0x05: // binary: int32 length, subtype, bytes
+		return int32At(5)
+	case 0x06, 0x0A, 0x7F, 0xFF: // undefined, null, max key, min key
+		return 0
+	case 0x07:
+		return 12
+	case 0x08:
+		return 1
+	case 0x10:
+		return 4
+	case 0x13:
+		return 16
+	}
+	return -1
 }

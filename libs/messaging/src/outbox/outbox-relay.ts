@@ -147,15 +147,13 @@ export class OutboxRelay implements OnApplicationBootstrap {
     this.written.clear();
     for (const [name, ids] of written) {
       const collection = this.connection.collection<PendingDocument>(name);
-      const found = await Promise.all(
-        [...ids].map((id) =>
-          collection.findOne(
-            { _id: id, outboxPending: true },
-            { projection: { _id: 1, version: 1, outbox: 1 } },
-          ),
-        ),
-      );
-      const documents = found.filter((d): d is PendingDocument => d !== null);
+      // One read for them all: a lookup of ids by the _id index, in MongoDB and in the local store.
+      const documents = (await collection
+        .find(
+          { _id: { $in: [...ids] }, outboxPending: true },
+          { projection: { _id: 1, version: 1, outbox: 1 } },
+        )
+        .toArray()) as PendingDocument[];
       if (documents.length === 0) continue;
       await this.send(documents.flatMap((d) => d.outbox ?? []));
       await this.clear(name, documents);
