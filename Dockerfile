@@ -18,4 +18,5 @@ COPY --from=build /app/dist dist
 USER node
 ARG APP=events
 ENV APP=${APP}
-CMD ["sh", "-c", "exec node dist/apps/${APP}/src/main.js"]
+# --max-semi-space-size: as scripts/lib/service-process.ts (SERVICE_NODE_FLAGS) explains
+CMD ["sh", "-c", "exec node --max-semi-space-size=4 dist/apps/${APP}/src/main.js"]

@@ -1,9 +1,8 @@
 import { createKafka } from '@plenary/messaging';
 import { createLogger } from '@plenary/observability';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { ROOT } from './lib/dev-stack.js';
+import { serviceArgs } from './lib/service-process.js';
 import { SERVICES, serviceConfig, serviceEnvironment, serviceName } from './lib/service-env.js';
 
 /**
@@ -66,7 +65,7 @@ async function main(): Promise<void> {
   say(`consumer group ${group} moved to the start of ${topics.join(', ')}`);
 
   const started = Date.now();
-  const service: ChildProcess = spawn(process.execPath, [join(ROOT, `dist/apps/${name}/src/main.js`)], {
+  const service: ChildProcess = spawn(process.execPath, serviceArgs(name), {
     env: { ...serviceEnvironment(), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

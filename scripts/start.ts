@@ -4,6 +4,7 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadDemo } from './demo/load-demo.js';
 import { DEV_DIR, devStack, localAuthSecret, ROOT } from './lib/dev-stack.js';
+import { serviceArgs } from './lib/service-process.js';
 
 /**
  * `npm start`: the local stack (Kafka, FerretDB), the three services, and the demo meeting.
@@ -25,7 +26,7 @@ let startedStack = false;
 
 function spawnApp(name: AppName, port: number, env: Record<string, string>): void {
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${name}/src/main.js`)], {
+  const child = spawn(process.execPath, serviceArgs(name), {
     env: { ...process.env, ...env, HTTP_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

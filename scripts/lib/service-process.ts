@@ -15,6 +15,18 @@ export interface ServiceProcess {
 }
 
 /**
+ * Node flags every service runs with. A young generation of at most 4 MB per semi-space instead of
+ * Node 20's 16 MB: the services allocate little at a time, and it keeps about 25 MB off each idle
+ * process (participants 149 → 126 MB RSS, measured); the Dockerfile passes the same.
+ */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4'];
+
+/** The arguments of `node` that run an app from the build. */
+export function serviceArgs(name: AppName): string[] {
+  return [...SERVICE_NODE_FLAGS, join(ROOT, `dist/apps/${name}/src/main.js`)];
+}
+
+/**
  * Starts an app from the build (dist/) as its own process, the way it runs in production, with
  * its output in a log file, and waits until /health/ready answers 200.
  */
@@ -25,7 +37,7 @@ export async function spawnService(
 ): Promise<ServiceProcess> {
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${name}/src/main.js`)], {
+  const child = spawn(process.execPath, serviceArgs(name), {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
