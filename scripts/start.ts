@@ -100,10 +100,16 @@ async function main(): Promise<void> {
   say(`services ready: events ${urls.events}, participants ${urls.participants}, reports ${urls.reports}`);
 
   const demo = await loadDemo(urls, secret);
-  say(
-    `${demo.created ? 'demo loaded' : 'demo already present'}: the seed meeting ${demo.seedEventId} ` +
-      `(held, outcome published), the next meeting ${demo.eventId} (registration open)`,
-  );
+  if (demo.incomplete)
+    say(
+      `the demo in the local store is incomplete (${demo.incomplete}): an earlier load was interrupted. ` +
+        'To load it afresh, stop this, run `bash infra/local/stack.sh reset` (deletes the local data), then `npm start`.',
+    );
+  else
+    say(
+      `${demo.created ? 'demo loaded' : 'demo already present'}: the seed meeting ${demo.seedEventId} ` +
+        `(held, outcome published), the next meeting ${demo.eventId} (registration open)`,
+    );
 
   const tokens = {
     SECRETARIAT_TOKEN: await issueToken(
@@ -141,9 +147,10 @@ async function main(): Promise<void> {
   for (const [name, token] of Object.entries(tokens)) process.stdout.write(`  ${name}=${token}\n`);
   say(`try:  set -a; . ${relative(ROOT, envFile)}; set +a`);
   say(`      curl -s $REPORTS/events/$SEED_EVENT_ID/attendance -H "Authorization: Bearer $OBSERVER_TOKEN"`);
-  say(
-    `the seed meeting's outcome, as a public page: ${urls.reports}/reports/${demo.reportId}.html (also .md, .pdf)`,
-  );
+  if (demo.reportId)
+    say(
+      `the seed meeting's outcome, as a public page: ${urls.reports}/reports/${demo.reportId}.html (also .md, .pdf)`,
+    );
   say(`API docs: ${urls.events}/docs  ${urls.participants}/docs  ${urls.reports}/docs`);
   say('running; Ctrl-C stops everything this command started');
 }

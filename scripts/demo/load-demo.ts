@@ -30,6 +30,11 @@ export interface Demo {
   /** The next meeting, with registration open: the coordinators' walkthrough. */
   eventId: string;
   created: boolean;
+  /**
+   * Why the demo found in the store is not whole (an earlier load was interrupted), or undefined.
+   * It is then left as it is: resuming from any step would be guesswork.
+   */
+  incomplete?: string;
 }
 
 /**
@@ -49,11 +54,17 @@ export async function loadDemo(urls: DemoUrls, secret: string): Promise<Demo> {
       `${urls.reports}/events/${existing.id}/reports`,
       secretariat,
     );
+    const missing = [
+      ...(existing.state === 'concluded' ? [] : [`the seed meeting is ${existing.state}, not concluded`]),
+      ...(report ? [] : ['it has no outcome report']),
+      ...(next ? [] : ['the next meeting is missing']),
+    ];
     return {
       seedEventId: existing.id,
       reportId: report?.id ?? '',
       eventId: next?.id ?? existing.id,
       created: false,
+      ...(missing.length > 0 ? { incomplete: missing.join('; ') } : {}),
     };
   }
   const seed = await holdSeedMeeting(urls, secretariat, secret);

@@ -3,6 +3,7 @@ import type { AttendanceView, EventView, ParticipantSummaryView, ReportView } fr
 import {
   DEMO_TITLE,
   demoDelegations,
+  demoMeeting,
   NEXT_MEETING_TITLE,
 } from '../../scripts/demo/almaty-process-meeting.js';
 import { AMENDMENT_NOTE, OUTCOME_TITLE } from '../../scripts/demo/almaty-process-outcome.js';
@@ -16,7 +17,7 @@ import {
   stopAllApps,
   testNamespace,
 } from '../support/services.js';
-import { observer, TEST_JWT_SECRET } from '../support/tokens.js';
+import { observer, secretariat, TEST_JWT_SECRET } from '../support/tokens.js';
 
 /** What `npm start` loads, through the public APIs, once. */
 describe('the demo', () => {
@@ -90,6 +91,33 @@ describe('the demo', () => {
     expect(page).toMatch(/Changed on \d{1,2} \w+, \d{4} - \d{2}:\d{2}/);
     await eventually(async () =>
       expect((await fetch(`${apps.reports.url}/events/${demo.seedEventId}/dossier`)).status).toBe(200),
+    );
+  });
+});
+
+/** A load that was interrupted (npm start stopped half-way) is reported as such, not as the demo. */
+describe('the demo, after an interrupted load', () => {
+  let apps: Record<AppName, ServiceProcess>;
+
+  beforeAll(async () => {
+    apps = await startApps(['events', 'reports'], { namespace: testNamespace('demopart') });
+  });
+
+  afterAll(stopAllApps);
+
+  it('says what is missing and loads nothing over it', async () => {
+    const urls = { events: apps.events.url, participants: '', reports: apps.reports.url };
+    const draft = await request<EventView>('POST', `${apps.events.url}/events`, {
+      token: await secretariat(),
+      body: demoMeeting(),
+    });
+    expect(draft.status).toBe(201);
+
+    const demo = await loadDemo(urls, TEST_JWT_SECRET);
+
+    expect(demo).toMatchObject({ created: false, seedEventId: draft.body.id, reportId: '' });
+    expect(demo.incomplete).toBe(
+      'the seed meeting is draft, not concluded; it has no outcome report; the next meeting is missing',
     );
   });
 });
