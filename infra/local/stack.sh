@@ -151,12 +151,15 @@ STORE_SRC="$HERE/ferretdb"
 STORE_BIN="$CACHE_DIR/ferretdb/$(fingerprint "$STORE_SRC"/go.mod "$STORE_SRC"/go.sum "$STORE_SRC"/*.go "$STORE_SRC"/*.patch)/plenary-ferretdb"
 STORE_DIR="$STACK_DIR/store"
 
+# Go's module and build caches live in the project's cache, so that CI can keep them.
+go_env() { export GOMODCACHE="$CACHE_DIR/go/mod" GOCACHE="$CACHE_DIR/go/build" GOFLAGS=-modcacherw; }
+
 fetch_store() {
   [[ -x $STORE_BIN ]] && return 0
   need go "Install Go 1.24 or newer to build the local FerretDB (Debian: apt-get install golang, or go.dev)."
   log "building FerretDB into $STORE_BIN (first time only)"
   mkdir -p "$(dirname "$STORE_BIN")"
-  export GOMODCACHE="$CACHE_DIR/go/mod" GOCACHE="$CACHE_DIR/go/build" GOFLAGS=-modcacherw
+  go_env
   local module
   module=$(cd "$STORE_SRC" && go mod download -json github.com/FerretDB/FerretDB | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
   [[ -d $module ]] || die "cannot download the FerretDB module"
@@ -184,9 +187,12 @@ fetch_store() {
 
 # The Go tests of the store's own code (the write serialiser), against the patched FerretDB.
 test_store() {
+  local modfile
+  modfile="$(dirname "$STORE_BIN")/build/go.mod"
+  [[ -f $modfile ]] || rm -f "$STORE_BIN" # built before the patched module was kept: build again
   fetch_store
-  export GOMODCACHE="$CACHE_DIR/go/mod" GOCACHE="$CACHE_DIR/go/build" GOFLAGS=-modcacherw
-  (cd "$STORE_SRC" && go test -trimpath -count=1 -modfile "$(dirname "$STORE_BIN")/build/go.mod" .)
+  go_env
+  (cd "$STORE_SRC" && go test -trimpath -count=1 -modfile "$modfile" .)
 }
 
 start_store() {
