@@ -236,7 +236,20 @@ describe('participants API', () => {
         person('Aigerim', 'Nurlanova', { email: 'AIGERIM.nurlanova@EXAMPLE.org' }),
       );
       expect(elsewhere.status).toBe(409);
+      // A coordinator learns the person is taken, not where: trying emails must not map who is registered where.
       expect(elsewhere.body).toMatchObject({
+        code: 'PERSON_ALREADY_REGISTERED',
+        message: expect.stringContaining('in another delegation'),
+      });
+      expect(elsewhere.body.message).not.toMatch(/Kazakhstan|KAZ|[0-9a-f]{8}-[0-9a-f]{4}/);
+      // The secretariat, who may see every delegation, is told which one.
+      const bySecretariat = await api(
+        'POST',
+        `/delegations/${afg.id}/participants`,
+        admin,
+        person('Aigerim', 'Nurlanova', { email: 'aigerim.nurlanova@example.org' }),
+      );
+      expect(bySecretariat.body).toMatchObject({
         code: 'PERSON_ALREADY_REGISTERED',
         message: expect.stringContaining('in the delegation of Kazakhstan'),
       });

@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createLogger } from '@plenary/observability';
 import type { Clock } from '@plenary/runtime';
 import mongoose, { type Connection, type Model } from 'mongoose';
+import { v7 as uuidv7 } from 'uuid';
 import { DelegationSeats } from '../../apps/participants/src/delegations/delegation-seats.service.js';
 import {
   DelegationRecord,
   DelegationRecordSchema,
 } from '../../apps/participants/src/delegations/schemas/delegation.schema.js';
 import { ParticipantPlaces } from '../../apps/participants/src/participants/participant-places.service.js';
+import { ParticipantWriter } from '../../apps/participants/src/participants/participant-writer.service.js';
 import { PersonClaims } from '../../apps/participants/src/participants/person-claims.service.js';
 import { RegistrationSweeper } from '../../apps/participants/src/participants/registration-sweeper.js';
 import {
@@ -64,11 +66,15 @@ describe('RegistrationSweeper', () => {
     claims = connection.model(PersonClaim.name, PersonClaimSchema) as unknown as Model<PersonClaim>;
     const seats = new DelegationSeats(delegations);
     const clock = { now: () => now } as Clock;
+    const personClaims = new PersonClaims(claims);
     sweeper = new RegistrationSweeper(
       participants,
       delegations,
-      new ParticipantPlaces(seats, new PersonClaims(claims)),
+      // The sweeper only deletes unconfirmed records, which publishes nothing: no outbox needed.
+      new ParticipantWriter(participants, undefined as never, clock),
+      new ParticipantPlaces(seats, personClaims, participants, clock),
       seats,
+      personClaims,
       clock,
       createLogger('test', 'silent'),
     );
@@ -108,7 +114,8 @@ describe('RegistrationSweeper', () => {
       partyName: 'Kazakhstan',
     });
 
-    expect(await sweeper.sweep()).toEqual({ rolledBack: 1, seatsFreed: 1 });
+    // Freed: the rolled-back registration's seat, the withdrawn person's seat and head role.
+    expect(await sweeper.sweep()).toEqual({ rolledBack: 1, seatsFreed: 3 });
 
     const delegation = await delegations.findById('d-1').lean();
     expect(delegation?.seats.sort()).toEqual(['attending', 'in-progress']);
@@ -117,5 +124,42 @@ describe('RegistrationSweeper', () => {
     expect(await claims.countDocuments()).toBe(0);
     // A second sweep finds nothing more to do.
     expect(await sweeper.sweep()).toEqual({ rolledBack: 0, seatsFreed: 0 });
+  });
+
+  it('never gives back a hold an attempt has just taken, only abandoned ones no participant stands on', async () => {
+    const longAgo = new Date(now.getTime() - 5 * 60_000);
+    const hold = (at: Date) => uuidv7({ msecs: at.getTime() });
+    const fresh = hold(new Date(now.getTime() - 2000)); // a reinstatement on its way
+    const lost = hold(longAgo); // an attempt that lost the race to `won`
+    const won = hold(new Date(longAgo.getTime() + 1));
+    await delegations.create({
+      _id: 'd-2',
+      eventId: 'e-1',
+      partyCode: 'AFG',
+      party: { code: 'AFG', kind: 'state', name: 'Afghanistan' },
+      state: 'registered',
+      coordinator: { name: 'Focal point', email: 'f@afg.example' },
+      seats: [`reinstating/${fresh}`, `double/${lost}`, `double/${won}`],
+      headParticipantId: 'double',
+      headHoldId: won,
+      version: 1,
+      createdAt: longAgo,
+      updatedAt: longAgo,
+      createdBy: 'test',
+    });
+    await participants.insertMany([
+      { ...participant('reinstating', 'withdrawn', true, longAgo), delegationId: 'd-2', holds: {} },
+      {
+        ...participant('double', 'accredited', true, longAgo),
+        delegationId: 'd-2',
+        role: 'head',
+        holds: { seat: won, email: won, head: won },
+      },
+    ] as never);
+
+    expect(await sweeper.sweep()).toEqual({ rolledBack: 0, seatsFreed: 1 });
+    const delegation = await delegations.findById('d-2').lean();
+    expect(delegation?.seats.sort()).toEqual([`double/${won}`, `reinstating/${fresh}`]);
+    expect(delegation).toMatchObject({ headParticipantId: 'double', headHoldId: won });
   });
 });

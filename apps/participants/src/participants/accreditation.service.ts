@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@plenary/auth';
 import type { ParticipantDetailsView } from '@plenary/contracts';
+import { retryWhenStale } from '@plenary/persistence';
 import { Clock } from '@plenary/runtime';
 import type { Model } from 'mongoose';
 import { assertMayActFor } from '../access/party-access.js';
@@ -11,9 +12,13 @@ import { ACTIVE_PARTICIPANT_STATES, nextParticipantState } from './participant-l
 import { ParticipantPlaces } from './participant-places.service.js';
 import { toParticipantDetailsView } from './participant-view.mapper.js';
 import { ParticipantsErrorCode, ParticipantsException } from './participants.exception.js';
-import { ParticipantsService, placeHolderOf } from './participants.service.js';
+import { ParticipantWriter } from './participant-writer.service.js';
+import { ParticipantsService, placeOwnerOf } from './participants.service.js';
 import { BadgeCounter } from './schemas/badge-counter.schema.js';
 import { ParticipantRecord, type StoredParticipant, WITHOUT_OUTBOX } from './schemas/participant.schema.js';
+
+const isStale = (error: unknown) =>
+  error instanceof ParticipantsException && error.code === ParticipantsErrorCode.VERSION_MISMATCH;
 
 const assertVersion = (record: StoredParticipant, expected?: number) => {
   if (expected !== undefined && expected !== record.version)
@@ -29,6 +34,7 @@ export class AccreditationService {
     private readonly participants: ParticipantsService,
     private readonly delegations: DelegationsService,
     private readonly places: ParticipantPlaces,
+    private readonly writer: ParticipantWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -46,9 +52,7 @@ export class AccreditationService {
     }
     const badgeNumber = record.badgeNumber ?? (await this.nextBadge(record.eventId));
     return toParticipantDetailsView(
-      await this.participants.change(record, { state, badgeNumber }, 'participant.accredited', [
-        'rejectionReason',
-      ]),
+      await this.writer.change(record, { state, badgeNumber }, 'participant.accredited', ['rejectionReason']),
     );
   }
 
@@ -56,12 +60,14 @@ export class AccreditationService {
     const record = await this.participants.find(id);
     assertVersion(record, expectedVersion);
     const state = nextParticipantState(record.state, 'reject');
-    const after = await this.participants.change(
+    // The write that ends their attendance also drops their holds; only then is what they
+    // stood on given back, so a concurrent attempt that lost never gives back anything.
+    const after = await this.writer.change(
       record,
-      { state, rejectionReason: reason },
+      { state, rejectionReason: reason, holds: {} },
       'participant.rejected',
     );
-    await this.places.release(placeHolderOf(record));
+    await this.places.releaseHolds(record);
     return toParticipantDetailsView(after);
   }
 
@@ -86,21 +92,31 @@ export class AccreditationService {
     }
     const event = await this.delegations.event(record.eventId);
     this.delegations.assertRegistrationOpen(event, actor);
-    const holder = placeHolderOf(record);
-    await this.places.take(holder, event.registration?.quotaPerDelegation ?? Number.MAX_SAFE_INTEGER);
+    const reservation = await this.places.reserve(
+      placeOwnerOf(record),
+      {
+        emailKey: record.emailKey,
+        seatWithin: event.registration?.quotaPerDelegation ?? Number.MAX_SAFE_INTEGER,
+        head: record.role === 'head',
+      },
+      actor.role === 'secretariat',
+    );
     try {
+      await reservation.assertFresh();
       return toParticipantDetailsView(
-        await this.participants.change(record, { state }, 'participant.updated', ['rejectionReason']),
+        await this.writer.change(record, { state, holds: reservation.holds }, 'participant.updated', [
+          'rejectionReason',
+        ]),
       );
     } catch (error) {
-      await this.places.release(holder);
+      await reservation.release(); // only this attempt's: a winner's reservations stay
       throw error;
     }
   }
 
   /** On the day: only accredited people; a second check-in changes nothing and answers the first time. */
   async checkIn(id: string): Promise<ParticipantDetailsView> {
-    for (let attempt = 1; ; attempt++) {
+    return retryWhenStale(async () => {
       const record = await this.participants.find(id);
       if (record.checkedInAt) return toParticipantDetailsView(record);
       if (record.state !== 'accredited') {
@@ -109,19 +125,10 @@ export class AccreditationService {
           `Only accredited participants check in; this one is ${record.state}.`,
         );
       }
-      try {
-        return toParticipantDetailsView(
-          await this.participants.change(record, { checkedInAt: this.clock.now() }, 'participant.checked-in'),
-        );
-      } catch (error) {
-        if (
-          !(error instanceof ParticipantsException) ||
-          error.code !== ParticipantsErrorCode.VERSION_MISMATCH ||
-          attempt >= 3
-        )
-          throw error;
-      }
-    }
+      return toParticipantDetailsView(
+        await this.writer.change(record, { checkedInAt: this.clock.now() }, 'participant.checked-in'),
+      );
+    }, isStale);
   }
 
   /** Everyone still attending in a withdrawn delegation is withdrawn too; safe to run again. */
@@ -131,30 +138,24 @@ export class AccreditationService {
       .lean<StoredParticipant[]>()
       .exec();
     for (const record of active) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await this.withdrawRecord(attempt === 1 ? record : await this.participants.find(record._id));
-          break;
-        } catch (error) {
-          const done =
-            error instanceof ParticipantsException && error.code === ParticipantsErrorCode.INVALID_TRANSITION;
-          if (done) break; // withdrawn or rejected meanwhile
-          if (
-            !(error instanceof ParticipantsException) ||
-            error.code !== ParticipantsErrorCode.VERSION_MISMATCH ||
-            attempt >= 5
-          )
-            throw error;
-        }
-      }
+      await retryWhenStale(
+        async (attempt) => {
+          const current = attempt === 1 ? record : await this.participants.find(record._id);
+          // Withdrawn or rejected meanwhile: nothing left to do for them.
+          if (!ACTIVE_PARTICIPANT_STATES.includes(current.state)) return;
+          await this.withdrawRecord(current);
+        },
+        isStale,
+        5,
+      );
     }
     return active.length;
   }
 
   private async withdrawRecord(record: StoredParticipant): Promise<StoredParticipant> {
     const state = nextParticipantState(record.state, 'withdraw');
-    const after = await this.participants.change(record, { state }, 'participant.withdrawn');
-    await this.places.release(placeHolderOf(record));
+    const after = await this.writer.change(record, { state, holds: {} }, 'participant.withdrawn');
+    await this.places.releaseHolds(record);
     return after;
   }
 

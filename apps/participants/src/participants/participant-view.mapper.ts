@@ -23,13 +23,15 @@ export function toPublicParticipantView(record: StoredParticipant): PublicPartic
   };
 }
 
-/** What the participants topic carries: no email, gender or accessibility needs. */
+/**
+ * What the participants topic carries: no email, gender or accessibility needs, and no rejection
+ * reason (the secretariat's word to the delegation, which HTTP shows only to the two of them).
+ */
 export function toParticipantView(record: StoredParticipant): ParticipantView {
   return {
     ...toPublicParticipantView(record),
     state: record.state,
     ...optional('badgeNumber', record.badgeNumber),
-    ...optional('rejectionReason', record.rejectionReason),
     ...optional('checkedInAt', record.checkedInAt?.toISOString()),
     version: record.version,
     createdAt: record.createdAt.toISOString(),
@@ -41,6 +43,7 @@ export function toParticipantView(record: StoredParticipant): ParticipantView {
 export function toParticipantDetailsView(record: StoredParticipant): ParticipantDetailsView {
   return {
     ...toParticipantView(record),
+    ...optional('rejectionReason', record.rejectionReason),
     email: record.email,
     ...optional('gender', record.gender),
     ...optional('accessibilityNeeds', record.accessibilityNeeds),

@@ -11,6 +11,8 @@ export enum ParticipantsErrorCode {
   DELEGATION_INACTIVE = 'DELEGATION_INACTIVE',
   PARTICIPANT_INACTIVE = 'PARTICIPANT_INACTIVE',
   VERSION_MISMATCH = 'VERSION_MISMATCH',
+  CHANGE_IN_PROGRESS = 'CHANGE_IN_PROGRESS',
+  RESERVATION_EXPIRED = 'RESERVATION_EXPIRED',
 }
 
 const STATUS: Record<ParticipantsErrorCode, HttpStatus> = {
@@ -23,6 +25,8 @@ const STATUS: Record<ParticipantsErrorCode, HttpStatus> = {
   [ParticipantsErrorCode.DELEGATION_INACTIVE]: HttpStatus.CONFLICT,
   [ParticipantsErrorCode.PARTICIPANT_INACTIVE]: HttpStatus.CONFLICT,
   [ParticipantsErrorCode.VERSION_MISMATCH]: HttpStatus.PRECONDITION_FAILED,
+  [ParticipantsErrorCode.CHANGE_IN_PROGRESS]: HttpStatus.CONFLICT,
+  [ParticipantsErrorCode.RESERVATION_EXPIRED]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export class ParticipantsException extends AppException {

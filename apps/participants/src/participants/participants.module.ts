@@ -4,6 +4,7 @@ import { DelegationsModule } from '../delegations/delegations.module.js';
 import { AccreditationController } from './accreditation.controller.js';
 import { AccreditationService } from './accreditation.service.js';
 import { ParticipantPlaces } from './participant-places.service.js';
+import { ParticipantWriter } from './participant-writer.service.js';
 import { ParticipantsController } from './participants.controller.js';
 import { ParticipantsService } from './participants.service.js';
 import { PersonClaims } from './person-claims.service.js';
@@ -26,6 +27,7 @@ import { WithdrawPeopleOfWithdrawnDelegationConsumer } from './withdraw-people-o
   providers: [
     ParticipantsService,
     AccreditationService,
+    ParticipantWriter,
     ParticipantPlaces,
     PersonClaims,
     RegistrationSweeper,

@@ -5,48 +5,35 @@ import {
   DEFAULT_PAGE_SIZE,
   type ListParticipantsQuery,
   type ParticipantDetailsView,
-  type ParticipantMessages,
   type ParticipantPageView,
   type PublicParticipantView,
   type RegisterParticipantDto,
   type UpdateParticipantDto,
 } from '@plenary/contracts';
 import { decodeCursor, encodeCursor } from '@plenary/http';
-import { OutboxService } from '@plenary/messaging';
 import { Clock } from '@plenary/runtime';
 import type { Model, QueryFilter } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { assertMayActFor, maySeeDetails } from '../access/party-access.js';
 import { ACTIVE_DELEGATION_STATES } from '../delegations/delegation-lifecycle.js';
-import { DelegationSeats } from '../delegations/delegation-seats.service.js';
 import { DelegationsService } from '../delegations/delegations.service.js';
 import { ACTIVE_PARTICIPANT_STATES } from './participant-lifecycle.js';
 import { emailKeyOf, personName, searchNamesOf, searchWordsOf, sortNameOf } from './participant-names.js';
-import { ParticipantPlaces, type PlaceHolder } from './participant-places.service.js';
-import {
-  toParticipantDetailsView,
-  toParticipantView,
-  toPublicParticipantView,
-} from './participant-view.mapper.js';
+import { ParticipantPlaces, type PlaceOwner, type Reservation } from './participant-places.service.js';
+import { toParticipantDetailsView, toPublicParticipantView } from './participant-view.mapper.js';
 import { ParticipantsErrorCode, ParticipantsException } from './participants.exception.js';
-import { PersonClaims } from './person-claims.service.js';
+import { holdsOf } from './participant-holds.js';
+import { type ParticipantChanges, ParticipantWriter } from './participant-writer.service.js';
 import { ParticipantRecord, type StoredParticipant, WITHOUT_OUTBOX } from './schemas/participant.schema.js';
-
-export type ParticipantMessageType = keyof typeof ParticipantMessages;
-type Changes = Partial<
-  Omit<StoredParticipant, '_id' | 'version' | 'eventId' | 'delegationId' | 'party' | 'partyCode'>
->;
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const OPTIONAL_FIELDS = ['honorific', 'position', 'organization', 'gender', 'accessibilityNeeds'] as const;
 
-export const placeHolderOf = (record: StoredParticipant): PlaceHolder => ({
+export const placeOwnerOf = (record: StoredParticipant): PlaceOwner => ({
   participantId: record._id,
   eventId: record.eventId,
   delegationId: record.delegationId,
   partyName: record.party.name,
-  emailKey: record.emailKey,
-  role: record.role,
 });
 
 @Injectable()
@@ -55,9 +42,7 @@ export class ParticipantsService {
     @InjectModel(ParticipantRecord.name) private readonly participants: Model<ParticipantRecord>,
     private readonly delegations: DelegationsService,
     private readonly places: ParticipantPlaces,
-    private readonly seats: DelegationSeats,
-    private readonly claims: PersonClaims,
-    private readonly outbox: OutboxService,
+    private readonly writer: ParticipantWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -108,25 +93,35 @@ export class ParticipantsService {
       updatedAt: now,
       createdBy: actor.subject,
     };
-    await this.participants.create(record);
+    await this.writer.insertUnconfirmed(record);
+    let reservation: Reservation;
     try {
-      await this.places.take(
-        placeHolderOf(record),
-        event.registration?.quotaPerDelegation ?? Number.MAX_SAFE_INTEGER,
+      reservation = await this.places.reserve(
+        placeOwnerOf(record),
+        {
+          emailKey: record.emailKey,
+          seatWithin: event.registration?.quotaPerDelegation ?? Number.MAX_SAFE_INTEGER,
+          head: record.role === 'head',
+        },
+        actor.role === 'secretariat',
       );
     } catch (error) {
-      await this.participants.deleteOne({ _id: record._id });
+      await this.writer.deleteUnconfirmed(record._id);
       throw error;
     }
-    const confirmed = { ...record, confirmed: true, version: 1 };
-    const written = await this.outbox.update(
-      this.participants,
-      record._id,
-      0,
-      { $set: { confirmed: true } },
-      this.message('participant.registered', confirmed),
-    );
-    if (!written) throw ParticipantsException.notFound(record._id); // rolled back meanwhile by the sweeper
+    let confirmed: StoredParticipant | undefined;
+    try {
+      await reservation.assertFresh();
+      confirmed = await this.writer.confirm({ ...record, holds: reservation.holds });
+    } catch (error) {
+      // Gives back only if the record is surely not confirmed (a lost reply may hide a success).
+      if (await this.writer.deleteUnconfirmed(record._id)) await reservation.release();
+      throw error;
+    }
+    if (!confirmed) {
+      await reservation.release(); // rolled back meanwhile by the sweeper
+      throw ParticipantsException.notFound(record._id);
+    }
     return toParticipantDetailsView(confirmed);
   }
 
@@ -164,7 +159,7 @@ export class ParticipantsService {
       );
     }
     const sent = input as Record<string, unknown>;
-    const changes: Changes = {};
+    const changes: ParticipantChanges = {};
     const removed: string[] = [];
     if (input.name) {
       changes.name = personName(input.name);
@@ -180,40 +175,32 @@ export class ParticipantsService {
     if (input.email) changes.email = input.email.trim();
     if (newEmailKey !== record.emailKey) changes.emailKey = newEmailKey;
 
-    // Claim what the change needs before writing it; give it back if the write does not happen.
-    const undo: Array<() => Promise<void>> = [];
+    // A new email or the head role is reserved by this attempt first, and recorded as the
+    // participant's hold in the same write as the change; what the change gives up (the old
+    // email, the head role) is given back after, by the hold ids the participant stood on.
+    const reservation = await this.places.reserve(
+      placeOwnerOf(record),
+      { emailKey: changes.emailKey, head: changes.role === 'head' },
+      actor.role === 'secretariat',
+    );
+    const before = holdsOf(record);
+    const holds = { ...before, ...reservation.holds };
+    const leavesHead = record.role === 'head' && changes.role !== undefined;
+    if (leavesHead) delete holds.head;
+    if (changes.emailKey !== undefined || changes.role !== undefined) changes.holds = holds;
+    let after: StoredParticipant;
     try {
-      if (changes.emailKey) {
-        const other = await this.claims.claim(record.eventId, changes.emailKey, {
-          participantId: id,
-          delegationId: record.delegationId,
-          partyName: record.party.name,
-        });
-        if (other) {
-          throw new ParticipantsException(
-            ParticipantsErrorCode.PERSON_ALREADY_REGISTERED,
-            `This person (${changes.emailKey}) is already registered at this meeting, in the delegation of ${other.partyName} (${other.delegationId}).`,
-          );
-        }
-        undo.push(() => this.claims.release(record.eventId, changes.emailKey!, id));
-      }
-      if (changes.role === 'head') {
-        if (!(await this.seats.takeHead(record.delegationId, id))) {
-          throw new ParticipantsException(
-            ParticipantsErrorCode.HEAD_EXISTS,
-            `The delegation of ${record.party.name} already has a head.`,
-          );
-        }
-        undo.push(() => this.seats.releaseHead(record.delegationId, id));
-      }
-      const after = await this.change(record, changes, 'participant.updated', removed);
-      if (changes.emailKey) await this.claims.release(record.eventId, record.emailKey, id);
-      if (record.role === 'head' && changes.role) await this.seats.releaseHead(record.delegationId, id);
-      return toParticipantDetailsView(after);
+      await reservation.assertFresh();
+      after = await this.writer.change(record, changes, 'participant.updated', removed);
     } catch (error) {
-      for (const giveBack of undo.reverse()) await giveBack();
+      await reservation.release();
       throw error;
     }
+    await this.places.releaseHolds(record, [
+      ...(changes.emailKey !== undefined ? (['email'] as const) : []),
+      ...(leavesHead ? (['head'] as const) : []),
+    ]);
+    return toParticipantDetailsView(after);
   }
 
   /** A meeting's participants, by party then name, filtered; details only where the viewer may see them. */
@@ -261,40 +248,5 @@ export class ParticipantsService {
           ? encodeCursor({ party: last.partyCode, name: last.sortName, id: last._id })
           : null,
     };
-  }
-
-  /**
-   * One versioned change of a participant with its message; 412 when someone else changed them
-   * first. `removed` lists optional fields to unset.
-   */
-  async change(
-    record: StoredParticipant,
-    changes: Changes,
-    type: ParticipantMessageType,
-    removed: string[] = [],
-  ): Promise<StoredParticipant> {
-    const updatedAt = this.clock.now();
-    const after: StoredParticipant = { ...record, ...changes, version: record.version + 1, updatedAt };
-    for (const field of removed) delete (after as unknown as Record<string, unknown>)[field];
-    const written = await this.outbox.update(
-      this.participants,
-      record._id,
-      record.version,
-      {
-        $set: { ...changes, updatedAt },
-        ...(removed.length > 0 ? { $unset: Object.fromEntries(removed.map((f) => [f, ''])) } : {}),
-      },
-      this.message(type, after),
-    );
-    if (!written) throw ParticipantsException.stale(record.version, (await this.find(record._id)).version);
-    return after;
-  }
-
-  private message(type: ParticipantMessageType, record: StoredParticipant) {
-    return this.outbox.messages(type, {
-      key: record.eventId,
-      subject: `participants/${record._id}`,
-      data: { participant: toParticipantView(record) },
-    });
   }
 }

@@ -5,20 +5,21 @@ import { Clock } from '@plenary/runtime';
 import type { Model } from 'mongoose';
 import { DelegationSeats } from '../delegations/delegation-seats.service.js';
 import { DelegationRecord } from '../delegations/schemas/delegation.schema.js';
-import { ACTIVE_PARTICIPANT_STATES } from './participant-lifecycle.js';
+import { HOLD_GRACE_MS, LEGACY_HOLD, parseSeatEntry } from './participant-holds.js';
 import { ParticipantPlaces } from './participant-places.service.js';
-import { placeHolderOf } from './participants.service.js';
-import { ParticipantRecord, type StoredParticipant, WITHOUT_OUTBOX } from './schemas/participant.schema.js';
+import { ParticipantWriter } from './participant-writer.service.js';
+import { PersonClaims } from './person-claims.service.js';
+import { ParticipantRecord, type StoredParticipant } from './schemas/participant.schema.js';
 
 const SWEEP_EVERY_MS = 30_000;
-/** A registration takes milliseconds; one unconfirmed for this long was cut short. */
-const ABANDONED_AFTER_MS = 60_000;
 
 /**
- * Repairs what a process that died mid-way leaves behind, since several documents cannot be
- * changed in one transaction: registrations never confirmed are rolled back (their places given
- * back), and places still held by people no longer attending are given back.
- * Idempotent, so every instance may run it.
+ * Repairs what a process that died mid-way, or an attempt that lost a race, leaves behind, since
+ * several documents cannot be changed in one transaction: registrations never confirmed are
+ * rolled back, and seats and head roles that no participant stands on (by hold id) are given
+ * back once older than the grace an attempt has to finish — never one an attempt in progress
+ * has just taken. Claims on people are repaired when someone next claims them
+ * (ParticipantPlaces). Idempotent, so every instance may run it.
  */
 @Injectable()
 export class RegistrationSweeper implements OnApplicationBootstrap, OnModuleDestroy {
@@ -27,8 +28,10 @@ export class RegistrationSweeper implements OnApplicationBootstrap, OnModuleDest
   constructor(
     @InjectModel(ParticipantRecord.name) private readonly participants: Model<ParticipantRecord>,
     @InjectModel(DelegationRecord.name) private readonly delegations: Model<DelegationRecord>,
+    private readonly writer: ParticipantWriter,
     private readonly places: ParticipantPlaces,
     private readonly seats: DelegationSeats,
+    private readonly claims: PersonClaims,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -51,18 +54,22 @@ export class RegistrationSweeper implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async rollBackAbandoned(): Promise<number> {
-    const before = new Date(this.clock.now().getTime() - ABANDONED_AFTER_MS);
+    const before = new Date(this.clock.now().getTime() - HOLD_GRACE_MS);
     const abandoned = await this.participants
-      .find({ confirmed: false, createdAt: { $lt: before } }, WITHOUT_OUTBOX)
-      .lean<StoredParticipant[]>()
+      .find({ confirmed: false, createdAt: { $lt: before } }, { _id: 1, eventId: 1, emailKey: 1 })
+      .lean<Array<Pick<StoredParticipant, '_id' | 'eventId' | 'emailKey'>>>()
       .exec();
+    // Deleted first, so a registration confirmed meanwhile is kept. Their seats and head role
+    // are then stood on by no one and given back below.
+    let rolledBack = 0;
     for (const record of abandoned) {
-      await this.places.release(placeHolderOf(record));
-      await this.participants.deleteOne({ _id: record._id, confirmed: false });
+      if (!(await this.writer.deleteUnconfirmed(record._id))) continue;
+      await this.claims.releaseAnyOf(record.eventId, record.emailKey, record._id);
+      rolledBack++;
     }
-    if (abandoned.length > 0)
-      this.logger.warn({ count: abandoned.length }, 'rolled back registrations that were never confirmed');
-    return abandoned.length;
+    if (rolledBack > 0)
+      this.logger.warn({ count: rolledBack }, 'rolled back registrations that were never confirmed');
+    return rolledBack;
   }
 
   private async freeStaleSeats(): Promise<number> {
@@ -70,26 +77,21 @@ export class RegistrationSweeper implements OnApplicationBootstrap, OnModuleDest
     const holding = await this.delegations
       .find(
         { $or: [{ 'seats.0': { $exists: true } }, { headParticipantId: { $exists: true } }] },
-        { seats: 1, headParticipantId: 1 },
+        { seats: 1, headParticipantId: 1, headHoldId: 1 },
       )
-      .lean()
+      .lean<Array<Pick<DelegationRecord, '_id' | 'seats' | 'headParticipantId' | 'headHoldId'>>>()
       .exec();
     for (const delegation of holding) {
-      const holders = [
-        ...new Set([
-          ...delegation.seats,
-          ...(delegation.headParticipantId ? [delegation.headParticipantId] : []),
-        ]),
-      ];
-      // Registrations in progress are pending too, so they count as attending here.
-      const attending = await this.participants
-        .find({ _id: { $in: holders }, state: { $in: ACTIVE_PARTICIPANT_STATES } }, { _id: 1 })
-        .lean()
-        .exec();
-      const attendingIds = new Set(attending.map((p) => p._id));
-      for (const participantId of holders.filter((id) => !attendingIds.has(id))) {
-        await this.seats.release(delegation._id, participantId);
-        await this.seats.releaseHead(delegation._id, participantId);
+      for (const { participantId, holdId } of delegation.seats.map(parseSeatEntry)) {
+        if (await this.places.isAbandoned(participantId, 'seat', holdId)) {
+          await this.seats.release(delegation._id, participantId, holdId);
+          freed++;
+        }
+      }
+      const head = delegation.headParticipantId;
+      const headHold = delegation.headHoldId ?? LEGACY_HOLD;
+      if (head && (await this.places.isAbandoned(head, 'head', headHold))) {
+        await this.seats.releaseHead(delegation._id, head, headHold);
         freed++;
       }
     }

@@ -35,7 +35,7 @@ export const ParticipantMessages = {
   ),
   'participant.rejected': participantMessage(
     'participant.rejected',
-    'The secretariat refused accreditation (rejectionReason).',
+    'The secretariat refused accreditation; the reason is told over HTTP to the delegation only.',
   ),
   'participant.checked-in': participantMessage(
     'participant.checked-in',

@@ -91,7 +91,11 @@ export class ParticipantView extends PublicParticipantView {
   @IsString()
   badgeNumber?: string;
 
-  @ApiPropertyOptional({ example: 'No credentials letter received.' })
+  @ApiPropertyOptional({
+    example: 'No credentials letter received.',
+    description:
+      "Over HTTP, to the participant's coordinator and the secretariat only. Never set in messages: the reason is a private word to the delegation (kept in the schema so that v1 stays compatible).",
+  })
   @IsOptional()
   @IsString()
   rejectionReason?: string;

@@ -55,9 +55,10 @@ export class DelegationRecord extends OutboxCarrier {
   withdrawalReason?: string;
 
   /**
-   * The ids of the participants who hold a place (pending or accredited). A place is taken with
-   * one conditional $addToSet ("fewer than quota places taken"), so the quota holds however many
-   * registrations arrive at once. Not published.
+   * The places taken, one `participantId/holdId` each (a bare participant id on places taken
+   * before holds existed). A place is taken with one conditional update ("fewer than quota
+   * places taken"), so the quota holds however many registrations arrive at once; it is given
+   * back by its exact entry, so an attempt can only give back its own. Not published.
    */
   @Prop({ type: [String], default: [] })
   seats: string[];
@@ -65,6 +66,10 @@ export class DelegationRecord extends OutboxCarrier {
   /** The participant who heads the delegation, set only while no one else does. Not published. */
   @Prop({ type: String })
   headParticipantId?: string;
+
+  /** The reservation attempt that made them head; the role is given back only by that attempt's id. */
+  @Prop({ type: String })
+  headHoldId?: string;
 
   @Prop({ type: Date, required: true })
   createdAt: Date;

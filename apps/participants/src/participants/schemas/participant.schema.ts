@@ -29,6 +29,25 @@ export class ParticipantParty {
   name: string;
 }
 
+/**
+ * Which reservation attempt's places this participant stands on: the id of the attempt
+ * (a hold id) that took their seat, their email at this meeting and their head role. Set in
+ * the same version-checked write that makes them attend, changes their email or role, so a
+ * reservation whose hold id no participant names is an attempt that lost (or died) and may
+ * be given back without touching the winner's.
+ */
+@Schema({ _id: false })
+export class ParticipantHolds {
+  @Prop({ type: String })
+  seat?: string;
+
+  @Prop({ type: String })
+  email?: string;
+
+  @Prop({ type: String })
+  head?: string;
+}
+
 /** A person in a delegation. */
 @Schema({ collection: 'participants', versionKey: false })
 export class ParticipantRecord extends OutboxCarrier {
@@ -94,6 +113,10 @@ export class ParticipantRecord extends OutboxCarrier {
 
   @Prop({ type: Date })
   checkedInAt?: Date;
+
+  /** Absent on records written before holds existed (see holdsOf); never published. */
+  @Prop({ type: SchemaFactory.createForClass(ParticipantHolds) })
+  holds?: ParticipantHolds;
 
   /**
    * False while a registration is reserving its place, head role and email; a registration

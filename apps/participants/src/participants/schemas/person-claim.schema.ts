@@ -18,6 +18,10 @@ export class PersonClaim {
 
   @Prop({ type: String, required: true })
   partyName: string;
+
+  /** The reservation attempt that took the claim (absent on claims taken before holds existed). */
+  @Prop({ type: String })
+  holdId?: string;
 }
 
 export const PersonClaimSchema = SchemaFactory.createForClass(PersonClaim);
