@@ -3,7 +3,7 @@ import type { DelegationDetailsView, EventView, ParticipantDetailsView } from '@
 import { createLogger } from '@plenary/observability';
 import { Clock } from '@plenary/runtime';
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { DelegationSeats } from '../../apps/participants/src/delegations/delegation-seats.service.js';
+import { DelegationWriter } from '../../apps/participants/src/delegations/delegation-writer.service.js';
 import {
   DelegationRecord,
   DelegationRecordSchema,
@@ -92,7 +92,7 @@ describe('participants under concurrent double submits', () => {
     // The service's own sweeper classes on its own database, ticked between and during rounds
     // (the service's timer ticks every 30 s only). Its deletions publish nothing: no outbox.
     const clock = new Clock();
-    const seats = new DelegationSeats(delegations);
+    const seats = new DelegationWriter(delegations, undefined as never, clock);
     const personClaims = new PersonClaims(claims);
     sweeper = new RegistrationSweeper(
       participants,

@@ -3,7 +3,7 @@ import { createLogger } from '@plenary/observability';
 import type { Clock } from '@plenary/runtime';
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { DelegationSeats } from '../../apps/participants/src/delegations/delegation-seats.service.js';
+import { DelegationWriter } from '../../apps/participants/src/delegations/delegation-writer.service.js';
 import {
   DelegationRecord,
   DelegationRecordSchema,
@@ -64,8 +64,9 @@ describe('RegistrationSweeper', () => {
       ParticipantRecordSchema,
     ) as unknown as Model<ParticipantRecord>;
     claims = connection.model(PersonClaim.name, PersonClaimSchema) as unknown as Model<PersonClaim>;
-    const seats = new DelegationSeats(delegations);
     const clock = { now: () => now } as Clock;
+    // Only the places are written here, which publish nothing: no outbox needed.
+    const seats = new DelegationWriter(delegations, undefined as never, clock);
     const personClaims = new PersonClaims(claims);
     sweeper = new RegistrationSweeper(
       participants,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventCopiesModule } from '../event-copies/event-copies.module.js';
-import { DelegationSeats } from './delegation-seats.service.js';
+import { DelegationWriter } from './delegation-writer.service.js';
 import { DelegationsController } from './delegations.controller.js';
 import { DelegationsService } from './delegations.service.js';
 import { ReactToMeetingChangesConsumer } from './react-to-meeting-changes.consumer.js';
@@ -13,7 +13,7 @@ import { DelegationRecord, DelegationRecordSchema } from './schemas/delegation.s
     EventCopiesModule,
   ],
   controllers: [DelegationsController, ReactToMeetingChangesConsumer],
-  providers: [DelegationsService, DelegationSeats],
-  exports: [DelegationsService, DelegationSeats, MongooseModule],
+  providers: [DelegationsService, DelegationWriter],
+  exports: [DelegationsService, DelegationWriter, MongooseModule],
 })
 export class DelegationsModule {}

@@ -4,13 +4,11 @@ import type { Principal } from '@plenary/auth';
 import type {
   CredentialsReceivedDto,
   DelegationDetailsView,
-  DelegationMessages,
   DelegationView,
   EventView,
   RegisterDelegationDto,
   UpdateDelegationDto,
 } from '@plenary/contracts';
-import { OutboxService } from '@plenary/messaging';
 import { isDuplicateKeyError } from '@plenary/persistence';
 import { Clock } from '@plenary/runtime';
 import type { Model } from 'mongoose';
@@ -25,20 +23,22 @@ import {
   nextDelegationState,
 } from './delegation-lifecycle.js';
 import { toDelegationDetailsView, toDelegationView } from './delegation-view.mapper.js';
+import {
+  type DelegationChanges,
+  type DelegationMessageType,
+  DelegationWriter,
+} from './delegation-writer.service.js';
 import { DelegationsErrorCode, DelegationsException } from './delegations.exception.js';
 import { DelegationRecord, type StoredDelegation, WITHOUT_OUTBOX } from './schemas/delegation.schema.js';
 
-type DelegationMessageType = keyof typeof DelegationMessages;
-type Changes = Partial<
-  Pick<StoredDelegation, 'state' | 'coordinator' | 'credentialsReference' | 'notice' | 'withdrawalReason'>
->;
+type Changes = DelegationChanges;
 
 @Injectable()
 export class DelegationsService {
   constructor(
     @InjectModel(DelegationRecord.name) private readonly delegations: Model<DelegationRecord>,
     private readonly eventCopies: EventCopiesService,
-    private readonly outbox: OutboxService,
+    private readonly writer: DelegationWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -86,11 +86,7 @@ export class DelegationsService {
       createdBy: actor.subject,
     };
     try {
-      await this.outbox.insert(
-        this.delegations,
-        record,
-        this.message('delegation.registered', toDelegationView(record)),
-      );
+      await this.writer.insert(record);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       const existing = await this.delegations
@@ -205,7 +201,7 @@ export class DelegationsService {
               notice: `The meeting was postponed to ${atVenue(new Date(event.startsAt), event.timeZone)}; this delegation stays registered.`,
             };
       if (changes.notice === record.notice && !changes.state) continue;
-      await this.changeRetrying(record._id, changes, 'delegation.updated');
+      await this.writer.changeRetrying(record._id, changes, 'delegation.updated');
     }
   }
 
@@ -229,58 +225,12 @@ export class DelegationsService {
     return (await this.eventCopies.find(eventId))?.registration?.quotaPerDelegation ?? 0;
   }
 
-  /** One versioned change with its message; 412 if the delegation moved on since the version the caller read. */
-  private async change(
+  private change(
     record: StoredDelegation,
     changes: Changes,
     type: DelegationMessageType,
     expectedVersion?: number,
-  ) {
-    if (expectedVersion !== undefined && expectedVersion !== record.version)
-      throw DelegationsException.stale(expectedVersion, record.version);
-    const after: StoredDelegation = {
-      ...record,
-      ...changes,
-      version: record.version + 1,
-      updatedAt: this.clock.now(),
-    };
-    const written = await this.outbox.update(
-      this.delegations,
-      record._id,
-      record.version,
-      { $set: { ...changes, updatedAt: after.updatedAt } },
-      this.message(type, toDelegationView(after)),
-    );
-    if (!written)
-      throw DelegationsException.stale(
-        expectedVersion ?? record.version,
-        (await this.find(record._id)).version,
-      );
-    return after;
-  }
-
-  /** For changes the system makes (reactions to the meeting): retried on the fresh delegation. */
-  private async changeRetrying(id: string, changes: Changes, type: DelegationMessageType): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.change(await this.find(id), changes, type);
-        return;
-      } catch (error) {
-        if (
-          !(error instanceof DelegationsException) ||
-          error.code !== DelegationsErrorCode.VERSION_MISMATCH ||
-          attempt >= 5
-        )
-          throw error;
-      }
-    }
-  }
-
-  private message(type: DelegationMessageType, delegation: DelegationView) {
-    return this.outbox.messages(type, {
-      key: delegation.eventId,
-      subject: `delegations/${delegation.id}`,
-      data: { delegation },
-    });
+  ): Promise<StoredDelegation> {
+    return this.writer.change(record, changes, type, expectedVersion);
   }
 }

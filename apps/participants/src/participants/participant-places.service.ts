@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Clock } from '@plenary/runtime';
 import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { DelegationSeats } from '../delegations/delegation-seats.service.js';
+import { DelegationWriter } from '../delegations/delegation-writer.service.js';
 import { ACTIVE_PARTICIPANT_STATES } from './participant-lifecycle.js';
 import { HOLD_GRACE_MS, holdTakenAt, holdsOf } from './participant-holds.js';
 import { ParticipantsErrorCode, ParticipantsException } from './participants.exception.js';
@@ -57,7 +57,7 @@ const changeInProgress = () =>
 @Injectable()
 export class ParticipantPlaces {
   constructor(
-    private readonly seats: DelegationSeats,
+    private readonly seats: DelegationWriter,
     private readonly claims: PersonClaims,
     @InjectModel(ParticipantRecord.name) private readonly participants: Model<ParticipantRecord>,
     private readonly clock: Clock,
@@ -83,13 +83,13 @@ export class ParticipantPlaces {
         holds.email = holdId;
       }
       if (needs.seatWithin !== undefined) {
-        if (!(await this.seats.take(owner.delegationId, owner.participantId, holdId, needs.seatWithin))) {
+        if (!(await this.seats.takeSeat(owner.delegationId, owner.participantId, holdId, needs.seatWithin))) {
           throw new ParticipantsException(
             ParticipantsErrorCode.QUOTA_FULL,
             `The delegation of ${owner.partyName} has all its places taken (quota ${needs.seatWithin} per delegation); withdraw someone first.`,
           );
         }
-        taken.push(() => this.seats.release(owner.delegationId, owner.participantId, holdId));
+        taken.push(() => this.seats.releaseSeat(owner.delegationId, owner.participantId, holdId));
         holds.seat = holdId;
       }
       if (needs.head) {
@@ -135,7 +135,7 @@ export class ParticipantPlaces {
     if (which.includes('head') && holds.head !== undefined)
       await this.seats.releaseHead(record.delegationId, record._id, holds.head);
     if (which.includes('seat') && holds.seat !== undefined)
-      await this.seats.release(record.delegationId, record._id, holds.seat);
+      await this.seats.releaseSeat(record.delegationId, record._id, holds.seat);
     if (which.includes('email') && holds.email !== undefined)
       await this.claims.release(record.eventId, record.emailKey, record._id, holds.email);
   }

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { LOGGER, type Logger } from '@plenary/observability';
 import { Clock } from '@plenary/runtime';
 import type { Model } from 'mongoose';
-import { DelegationSeats } from '../delegations/delegation-seats.service.js';
+import { DelegationWriter } from '../delegations/delegation-writer.service.js';
 import { DelegationRecord } from '../delegations/schemas/delegation.schema.js';
 import { HOLD_GRACE_MS, LEGACY_HOLD, parseSeatEntry } from './participant-holds.js';
 import { ParticipantPlaces } from './participant-places.service.js';
@@ -30,7 +30,7 @@ export class RegistrationSweeper implements OnApplicationBootstrap, OnModuleDest
     @InjectModel(DelegationRecord.name) private readonly delegations: Model<DelegationRecord>,
     private readonly writer: ParticipantWriter,
     private readonly places: ParticipantPlaces,
-    private readonly seats: DelegationSeats,
+    private readonly seats: DelegationWriter,
     private readonly claims: PersonClaims,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -84,7 +84,7 @@ export class RegistrationSweeper implements OnApplicationBootstrap, OnModuleDest
     for (const delegation of holding) {
       for (const { participantId, holdId } of delegation.seats.map(parseSeatEntry)) {
         if (await this.places.isAbandoned(participantId, 'seat', holdId)) {
-          await this.seats.release(delegation._id, participantId, holdId);
+          await this.seats.releaseSeat(delegation._id, participantId, holdId);
           freed++;
         }
       }
