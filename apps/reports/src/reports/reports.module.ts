@@ -4,6 +4,7 @@ import { AttendanceModule } from '../attendance/attendance.module.js';
 import { DossierController } from '../dossier/dossier.controller.js';
 import { DossierService } from '../dossier/dossier.service.js';
 import { RenderingController } from '../rendering/rendering.controller.js';
+import { ReportWriter } from './report-writer.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 import { ReportRecord, ReportRecordSchema } from './schemas/report.schema.js';
@@ -15,6 +16,6 @@ import { ReportRecord, ReportRecordSchema } from './schemas/report.schema.js';
   ],
   // The rendered routes (/reports/:id.html…) are registered before /reports/:id, which would take them.
   controllers: [RenderingController, ReportsController, DossierController],
-  providers: [ReportsService, DossierService],
+  providers: [ReportsService, ReportWriter, DossierService],
 })
 export class ReportsModule {}

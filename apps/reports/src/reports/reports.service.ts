@@ -7,13 +7,11 @@ import type {
   ReportContent,
   ReportDetailsView,
   ReportDiffView,
-  ReportMessages,
   ReportVersionSummaryView,
   ReportVersionView,
   ReportView,
   UpdateDraftDto,
 } from '@plenary/contracts';
-import { OutboxService } from '@plenary/messaging';
 import { isDuplicateKeyError } from '@plenary/persistence';
 import { Clock } from '@plenary/runtime';
 import { createTwoFilesPatch, diffLines } from 'diff';
@@ -30,6 +28,7 @@ import {
   toReportView,
   toVersionSummary,
 } from './report-view.mapper.js';
+import { type ReportMessageType, ReportWriter } from './report-writer.service.js';
 import { ReportsErrorCode, ReportsException } from './reports.exception.js';
 import {
   ReportRecord,
@@ -37,8 +36,6 @@ import {
   type StoredReport,
   WITHOUT_OUTBOX,
 } from './schemas/report.schema.js';
-
-type ReportMessageType = keyof typeof ReportMessages;
 
 const EMPTY_CONTENT: Omit<ReportContent, 'title'> = {
   sections: [],
@@ -64,7 +61,7 @@ export class ReportsService {
     @InjectModel(ReportRecord.name) private readonly reports: Model<ReportRecord>,
     private readonly eventCopies: EventCopiesService,
     private readonly attendance: AttendanceService,
-    private readonly outbox: OutboxService,
+    private readonly writer: ReportWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -104,7 +101,7 @@ export class ReportsService {
       updatedAt: now,
     };
     try {
-      await this.outbox.insert(this.reports, report, this.message('report.drafted', report));
+      await this.writer.insert(report);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       throw new ReportsException(
@@ -288,31 +285,9 @@ export class ReportsService {
     const type = rule(next);
     next.version = report.version + 1;
     next.updatedAt = this.clock.now();
-    const update = {
-      $set: {
-        versions: next.versions,
-        updatedAt: next.updatedAt,
-        ...(next.withdrawal ? { withdrawal: next.withdrawal } : {}),
-      },
-      ...(report.withdrawal && !next.withdrawal ? { $unset: { withdrawal: '' } } : {}),
-    };
-    const written = await this.outbox.update(
-      this.reports,
-      id,
-      report.version,
-      update,
-      type ? this.message(type, next) : [],
-    );
+    const written = await this.writer.replace(report, next, type);
     if (!written)
       throw ReportsException.stale(expectedVersion ?? report.version, (await this.find(id)).version);
     return toReportDetailsView(next);
-  }
-
-  private message(type: ReportMessageType, report: StoredReport) {
-    return this.outbox.messages(type, {
-      key: report.eventId,
-      subject: `reports/${report._id}`,
-      data: { report: toReportView(report) },
-    });
   }
 }
