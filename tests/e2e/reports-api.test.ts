@@ -163,6 +163,42 @@ describe('reports API', () => {
     expect((await reports('GET', `/reports/${reportId}.html`, undefined, undefined)).status).toBe(409);
   });
 
+  it('keeps one original when two officers start two languages at once', async () => {
+    for (const [first, second] of [
+      ['en', 'ru'],
+      ['fr', 'ar'],
+      ['es', 'zh'],
+    ] as const) {
+      const created = await at<EventView>('events')('POST', '/events', {
+        title: `Two officers, ${first} and ${second}`,
+        kind: 'meeting',
+        startsAt: inDays(40, 4),
+        endsAt: inDays(40, 12),
+        timeZone: 'Asia/Almaty',
+        parties: [{ code: 'KAZ', standings: ['member'] }],
+      });
+      const meeting = created.body.id;
+      await at('events')('POST', `/events/${meeting}/announce`);
+      // The reports service knows the meeting once its copy has arrived.
+      await eventually(async () =>
+        expect((await reports('GET', `/events/${meeting}/attendance`)).status).toBe(200),
+      );
+      const answers = await Promise.all(
+        [first, second].map((language) =>
+          reports('POST', `/events/${meeting}/reports`, {
+            language,
+            original: true,
+            content: { title: `Outcome (${language})` },
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+      expect(answers.find((a) => a.status === 409)?.body.code).toBe('ORIGINAL_EXISTS');
+      const list = await reports<ReportDetailsView[]>('GET', `/events/${meeting}/reports`);
+      expect(list.body.filter((r) => r.original)).toHaveLength(1);
+    }
+  });
+
   it('publishes only a reviewed version with a summary, once the meeting is held, freezing attendance', async () => {
     expect((await reports('POST', `/reports/${reportId}/publish`, {})).body.code).toBe('INVALID_TRANSITION');
     expect((await reports('POST', `/reports/${reportId}/submit`)).status).toBe(200);

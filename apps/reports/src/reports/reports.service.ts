@@ -28,6 +28,7 @@ import {
   toReportView,
   toVersionSummary,
 } from './report-view.mapper.js';
+import { ReportOriginals } from './report-originals.service.js';
 import { type ReportMessageType, ReportWriter } from './report-writer.service.js';
 import { ReportsErrorCode, ReportsException } from './reports.exception.js';
 import {
@@ -62,6 +63,7 @@ export class ReportsService {
     private readonly eventCopies: EventCopiesService,
     private readonly attendance: AttendanceService,
     private readonly writer: ReportWriter,
+    private readonly originals: ReportOriginals,
     private readonly clock: Clock,
   ) {}
 
@@ -75,12 +77,12 @@ export class ReportsService {
     }
     const hasOriginal = (await this.reports.countDocuments({ eventId, original: true })) > 0;
     const original = input.original ?? !hasOriginal;
-    if (original && hasOriginal) {
-      throw new ReportsException(
+    const originalExists = () =>
+      new ReportsException(
         ReportsErrorCode.ORIGINAL_EXISTS,
         'This meeting already has an original report; add this one as a translation (original: false).',
       );
-    }
+    if (original && hasOriginal) throw originalExists();
     const now = this.clock.now();
     const report: StoredReport = {
       _id: uuidv7(),
@@ -100,9 +102,12 @@ export class ReportsService {
       createdAt: now,
       updatedAt: now,
     };
+    // The count above answers at once in the common case; the claim decides a race.
+    if (original && !(await this.originals.claim(eventId, report._id))) throw originalExists();
     try {
       await this.writer.insert(report);
     } catch (error) {
+      if (original) await this.originals.release(eventId, report._id);
       if (!isDuplicateKeyError(error)) throw error;
       throw new ReportsException(
         ReportsErrorCode.REPORT_EXISTS,
