@@ -48,7 +48,7 @@ export abstract class ServiceConfig {
   @Matches(/^\d+(b|kb|mb)$/i)
   HTTP_BODY_LIMIT: string = '100kb';
 
-  @EnvVar('Changes (POST, PUT, PATCH, DELETE) a minute one token may make on one instance; 0: no limit.')
+  @EnvVar('Changes (POST, PUT, PATCH, DELETE) a minute per token subject on one instance; 0: no limit.')
   @IsInt()
   @Min(0)
   HTTP_WRITE_RATE_LIMIT: number = 120;

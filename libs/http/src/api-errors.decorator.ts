@@ -9,7 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found.',
   409: 'Refused in the current state; the message says why.',
   412: 'The resource changed since it was read (If-Match).',
-  503: 'The store is unreachable; nothing was changed.',
+  503: 'The store is unreachable, or (PDFs) every renderer is busy; nothing was changed. Retry after Retry-After.',
 };
 
 /** Documents the error responses of an endpoint with the shared ErrorResponse body. */

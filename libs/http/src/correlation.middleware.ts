@@ -1,8 +1,20 @@
-import type { Logger } from '@plenary/observability';
+import { redactText, type Logger } from '@plenary/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** No route is longer; anyone can send a path of many kilobytes, and each would be a log line that size. */
+export const LOGGED_PATH_LIMIT = 512;
+
+/**
+ * The path as logged: at most LOGGED_PATH_LIMIT characters, marked when cut. Masked before it is
+ * cut, so a cut cannot leave the part of an email that the logger would no longer recognise.
+ */
+export function loggedPath(path: string): string {
+  if (path.length <= LOGGED_PATH_LIMIT) return path;
+  return `${redactText(path).slice(0, LOGGED_PATH_LIMIT)}… (${path.length} characters)`;
+}
 
 interface Correlated {
   correlationId?: string;
@@ -37,7 +49,7 @@ export function correlationMiddleware(logger: Logger) {
         correlationId,
         requestId,
         method: request.method,
-        path: request.path,
+        path: loggedPath(request.path),
         status: response.statusCode,
         ms,
       };

@@ -4,7 +4,7 @@ import { isStoreUnavailableError } from '@plenary/persistence';
 import type { Request, Response } from 'express';
 import { AppException } from './app-exception.js';
 import type { ErrorResponse } from './error-response.js';
-import { correlationIdOf } from './correlation.middleware.js';
+import { correlationIdOf, loggedPath } from './correlation.middleware.js';
 
 const CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -116,7 +116,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       };
     }
     this.logger.error(
-      { err: exception, correlationId, method: request.method, url: request.originalUrl },
+      { err: exception, correlationId, method: request.method, url: loggedPath(request.originalUrl) },
       'unhandled error',
     );
     return {

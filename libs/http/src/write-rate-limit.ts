@@ -1,7 +1,13 @@
-import { createHash } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
-import { correlationIdOf } from './correlation.middleware.js';
-import type { ErrorResponse } from './error-response.js';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpStatus,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Observable } from 'rxjs';
+import { AppException } from './app-exception.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -10,9 +16,14 @@ interface Bucket {
   updatedAt: number;
 }
 
+/** What the auth guard leaves on a request it has let through (libs/auth depends on this lib, not the reverse). */
+interface WithPrincipal {
+  principal?: { subject: string };
+}
+
 /**
  * A token bucket per caller: `perMinute` writes a minute, in bursts of up to as many. Reads are
- * never limited. The caller is the bearer token (hashed, never kept), else the client address.
+ * never limited.
  */
 export class WriteRateLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -46,27 +57,42 @@ export class WriteRateLimiter {
   }
 }
 
+/**
+ * The caller is the authenticated subject, so that every spelling of one token's Authorization
+ * header ("bearer", a tab, two spaces), and every token of one person, share a bucket. A public
+ * route has no principal: its caller is the client address.
+ */
 export function callerOf(request: Request): string {
-  const authorization = request.header('authorization');
-  return authorization
-    ? `token:${createHash('sha256').update(authorization).digest('base64url')}`
-    : `address:${request.ip}`;
+  const principal = (request as Request & WithPrincipal).principal;
+  return principal ? `subject:${principal.subject}` : `address:${request.ip}`;
 }
 
-/** 429 with Retry-After once a caller has used up its writes; `perMinute` 0 turns the limit off. */
-export function writeRateLimit(perMinute: number) {
-  const limiter = new WriteRateLimiter(perMinute);
-  return (request: Request, response: Response, next: NextFunction): void => {
-    if (perMinute <= 0 || !WRITES.has(request.method)) return next();
-    const retryAfter = limiter.take(callerOf(request));
-    if (retryAfter === 0) return next();
-    const body: ErrorResponse = {
-      statusCode: 429,
-      code: 'TOO_MANY_WRITES',
-      message: `This token has made more than ${perMinute} changes in a minute; try again in ${retryAfter} s.`,
-      correlationId: correlationIdOf(request),
-    };
-    response.setHeader('Retry-After', String(retryAfter));
-    response.status(429).json(body);
-  };
+/**
+ * 429 with Retry-After once a caller has used up its writes; `perMinute` 0 turns the limit off.
+ * An interceptor, because interceptors run after the guards: a request without a valid token
+ * gets the auth guard's 401 and takes nothing from anyone's bucket.
+ */
+@Injectable()
+export class WriteRateLimitInterceptor implements NestInterceptor {
+  private readonly limiter: WriteRateLimiter;
+
+  constructor(private readonly perMinute: number) {
+    this.limiter = new WriteRateLimiter(perMinute);
+  }
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (this.perMinute <= 0 || context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<Request>();
+    if (!WRITES.has(request.method)) return next.handle();
+    const caller = callerOf(request);
+    const retryAfter = this.limiter.take(caller);
+    if (retryAfter === 0) return next.handle();
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
+    const who = caller.startsWith('subject:') ? 'This token' : 'This address';
+    throw new AppException(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'TOO_MANY_WRITES',
+      `${who} has made more than ${this.perMinute} changes in a minute; try again in ${retryAfter} s.`,
+    );
+  }
 }

@@ -3,3 +3,4 @@ export * from './logger.js';
 export * from './nest-logger.js';
 export * from './observability.module.js';
 export * from './request-context.js';
+export * from './redact.js';

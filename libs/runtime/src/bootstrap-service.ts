@@ -10,7 +10,7 @@ import {
   RequestContextInterceptor,
   securityHeaders,
   serveOpenApi,
-  writeRateLimit,
+  WriteRateLimitInterceptor,
   type OpenApiOptions,
 } from '@plenary/http';
 import { KafkaServerFactory } from '@plenary/messaging';
@@ -44,11 +44,14 @@ export async function startService(options: BootstrapOptions): Promise<RunningSe
   app.set('trust proxy', 'loopback');
   app.use(correlationMiddleware(logger));
   app.use(securityHeaders());
-  app.use(writeRateLimit(config.HTTP_WRITE_RATE_LIMIT));
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(logger));
-  app.useGlobalInterceptors(new RequestContextInterceptor());
+  // After the guards (interceptors always are): keyed by the authenticated caller, never before a 401.
+  app.useGlobalInterceptors(
+    new WriteRateLimitInterceptor(config.HTTP_WRITE_RATE_LIMIT),
+    new RequestContextInterceptor(),
+  );
   if (config.CORS_ORIGINS?.length) {
     app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['ETag', 'X-Correlation-Id', 'Location'] });
   }

@@ -7,6 +7,7 @@ import { ReportsService } from '../reports/reports.service.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderPdf } from './render-pdf.js';
+import { RenderSlots } from './render-slots.js';
 import type { ReportDocument } from './report-document.js';
 
 const FORMATS = {
@@ -30,7 +31,15 @@ const VERSION_QUERY = {
 @ApiTags('reports')
 @Controller('reports')
 export class RenderingController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly pdfSlots: RenderSlots,
+  ) {}
+
+  /** A PDF holds its slot from reading the report to the last byte rendered (see RenderSlots). */
+  private inSlot<T>(format: Format, work: () => Promise<T>): Promise<T> {
+    return format === 'pdf' ? this.pdfSlots.run(work) : work();
+  }
 
   private async send(response: Response, format: Format, doc: ReportDocument, id: string) {
     const { type, render } = FORMATS[format];
@@ -80,7 +89,7 @@ export class RenderingController {
     @Query('version', new IntegerPipe({ optional: true })) version: number | undefined,
     @Res({ passthrough: true }) r: Response,
   ) {
-    return this.send(r, 'pdf', await this.reports.document(id, version), id);
+    return this.inSlot('pdf', async () => this.send(r, 'pdf', await this.reports.document(id, version), id));
   }
 
   @Get(':id/versions/:number/preview.:format')
@@ -104,6 +113,8 @@ export class RenderingController {
     // Own keys only: "constructor" or "__proto__" are in every object and would end in a 500.
     if (!Object.hasOwn(FORMATS, format))
       throw new AppException(404, 'NOT_FOUND', `No such format: ${format}; use html, md or pdf.`);
-    return this.send(r, format as Format, await this.reports.document(id, number, viewer), id);
+    return this.inSlot(format as Format, async () =>
+      this.send(r, format as Format, await this.reports.document(id, number, viewer), id),
+    );
   }
 }

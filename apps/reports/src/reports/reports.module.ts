@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AttendanceModule } from '../attendance/attendance.module.js';
 import { DossierController } from '../dossier/dossier.controller.js';
 import { DossierService } from '../dossier/dossier.service.js';
+import { RenderSlots } from '../rendering/render-slots.js';
 import { RenderingController } from '../rendering/rendering.controller.js';
 import { ReportOriginals } from './report-originals.service.js';
 import { ReportWriter } from './report-writer.service.js';
@@ -21,6 +22,6 @@ import { ReportRecord, ReportRecordSchema } from './schemas/report.schema.js';
   ],
   // The rendered routes (/reports/:id.html…) are registered before /reports/:id, which would take them.
   controllers: [RenderingController, ReportsController, DossierController],
-  providers: [ReportsService, ReportWriter, ReportOriginals, DossierService],
+  providers: [ReportsService, ReportWriter, ReportOriginals, DossierService, RenderSlots],
 })
 export class ReportsModule {}
