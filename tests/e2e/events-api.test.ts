@@ -8,6 +8,7 @@ import type {
 } from '@plenary/contracts';
 import ICAL from 'ical.js';
 import { BSON, MongoClient } from 'mongodb';
+import { randomUUID } from 'node:crypto';
 import { demoMeeting } from '../../scripts/demo/almaty-process-meeting.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -454,6 +455,56 @@ describe('events API', () => {
     expect(payloads[0].changes.map((c) => c.field)).toEqual(['state']);
     expect(payloads[1].event).toMatchObject({ state: 'cancelled', stateReason: 'The host withdrew' });
     expect(payloads[1].changes.map((c) => c.field).sort()).toEqual(['state', 'stateReason']);
+  });
+
+  it('believes only the history entries of versions that were written (a crashed or losing attempt leaves none)', async () => {
+    const meeting = await create();
+    await api('PATCH', `/events/${meeting.id}`, { title: 'Second title' }, { 'if-match': '"1"' });
+    const store = await new MongoClient(process.env.MONGO_URL!).connect();
+    try {
+      const db = store.db(`${namespace}_events`.toLowerCase());
+      const entries = db.collection<{
+        _id: string;
+        eventId: string;
+        version: number;
+        [field: string]: unknown;
+      }>('event_history');
+      const written = await entries.find({ eventId: meeting.id }).sort({ version: 1 }).toArray();
+      expect(written.map((e) => e.version)).toEqual([1, 2]);
+      const [, second] = written;
+      // What attempts that died after storing their entry leave behind: one for the next
+      // version (its meeting update never happened), one that lost the race for version 2.
+      await entries.insertMany([
+        { ...second, _id: randomUUID(), version: 3, previousId: second._id, type: 'event.updated' },
+        { ...second, _id: randomUUID(), previousId: written[0]._id, changes: [], event: { title: 'Lost' } },
+      ]);
+    } finally {
+      await store.close();
+    }
+    const history = await api<EventHistoryView>('GET', `/events/${meeting.id}/history`);
+    expect(history.body.entries.map((e) => [e.version, e.type])).toEqual([
+      [1, 'event.created'],
+      [2, 'event.updated'],
+    ]);
+    const second = await api<EventSnapshotView>('GET', `/events/${meeting.id}/history/2`);
+    expect(second.body.event.title).toBe('Second title');
+    expect((await api('GET', `/events/${meeting.id}/history/3`)).status).toBe(404);
+    // The next real change is version 3, and the history follows it, not the leftover.
+    const third = await api(
+      'PATCH',
+      `/events/${meeting.id}`,
+      { title: 'Third title' },
+      { 'if-match': '"2"' },
+    );
+    expect(third.status).toBe(200);
+    const after = await api<EventHistoryView>('GET', `/events/${meeting.id}/history`);
+    expect(after.body.entries.map((e) => e.version)).toEqual([1, 2, 3]);
+    expect(after.body.entries[2].changes).toEqual([
+      { field: 'title', before: 'Second title', after: 'Third title' },
+    ]);
+    expect((await api<EventSnapshotView>('GET', `/events/${meeting.id}/history/3`)).body.event.title).toBe(
+      'Third title',
+    );
   });
 
   it('keeps the meeting document small however often it changes, and the history lists every change', async () => {
