@@ -7,6 +7,8 @@ import type {
   EventView,
 } from '@plenary/contracts';
 import ICAL from 'ical.js';
+import { BSON, MongoClient } from 'mongodb';
+import { randomUUID } from 'node:crypto';
 import { demoMeeting } from '../../scripts/demo/almaty-process-meeting.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -403,7 +405,7 @@ describe('events API', () => {
     expect((await api('GET', `/events/${other.id}`)).status).toBe(404);
   });
 
-  it('publishes one message per change, keyed by the meeting, with the snapshot and what changed', async () => {
+  it('publishes one message per public change, keyed by the meeting, with the snapshot and what changed; drafts publish nothing', async () => {
     const meeting = await create();
     await api(
       'PATCH',
@@ -414,28 +416,144 @@ describe('events API', () => {
     await api('POST', `/events/${meeting.id}/agenda`, { title: 'Opening' }, { 'if-match': '"2"' });
     await api('POST', `/events/${meeting.id}/announce`);
     await api('POST', `/events/${meeting.id}/cancel`, { reason: 'The host withdrew' });
+    // A draft created and deleted: an observer never sees it over HTTP, nor on the topic.
+    const deletedDraft = await create();
+    expect((await api('DELETE', `/events/${deletedDraft.id}`, undefined, { 'if-match': '"1"' })).status).toBe(
+      204,
+    );
+    const lastDraft = await create();
+    await api('PATCH', `/events/${lastDraft.id}`, { title: 'Still a draft' }, { 'if-match': '"1"' });
+    // Written after the drafts, on the same partition or not: once it is on the topic, the
+    // drafts' messages (had there been any) were relayed before it.
+    const marker = await create();
+    await api('POST', `/events/${marker.id}/announce`);
 
     const kafka = new TestKafka();
     const messages: ReadMessage[] = await eventually(async () => {
-      const mine = (await kafka.readAll(topic)).filter((m) => m.key === meeting.id);
-      expect(mine).toHaveLength(5);
+      const all = await kafka.readAll(topic);
+      expect(all.filter((m) => m.key === marker.id)).toHaveLength(1);
+      const mine = all.filter((m) => m.key === meeting.id);
+      expect(mine).toHaveLength(2);
       return mine;
     });
+    const all = await kafka.readAll(topic);
+    expect(all.filter((m) => m.key === deletedDraft.id || m.key === lastDraft.id)).toEqual([]);
+    expect(all.map((m) => m.headers.ce_type)).not.toContain('event.created');
     expect(new Set(messages.map((m) => m.partition)).size).toBe(1);
     const ordered = messages.sort((a, b) => Number(a.offset) - Number(b.offset));
-    expect(ordered.map((m) => m.headers.ce_type)).toEqual([
-      'event.created',
-      'event.updated',
-      'event.agenda-changed',
-      'event.announced',
-      'event.cancelled',
-    ]);
+    expect(ordered.map((m) => m.headers.ce_type)).toEqual(['event.announced', 'event.cancelled']);
     const payloads = ordered.map(
       (m) => JSON.parse(m.value!) as { event: EventView; changes: Array<{ field: string }> },
     );
-    expect(payloads.map((p) => p.event.version)).toEqual([1, 2, 3, 4, 5]);
-    expect(payloads[1].changes.map((c) => c.field)).toEqual(['description']);
-    expect(payloads[4].event).toMatchObject({ state: 'cancelled', stateReason: 'The host withdrew' });
-    expect(payloads[4].changes.map((c) => c.field).sort()).toEqual(['state', 'stateReason']);
+    expect(payloads.map((p) => p.event.version)).toEqual([4, 5]);
+    // The first message carries the whole meeting, as it was worked out in draft.
+    expect(payloads[0].event).toMatchObject({
+      state: 'announced',
+      description: 'Now with a description',
+      agenda: [expect.objectContaining({ title: 'Opening' })],
+    });
+    expect(payloads[0].changes.map((c) => c.field)).toEqual(['state']);
+    expect(payloads[1].event).toMatchObject({ state: 'cancelled', stateReason: 'The host withdrew' });
+    expect(payloads[1].changes.map((c) => c.field).sort()).toEqual(['state', 'stateReason']);
+  });
+
+  it('believes only the history entries of versions that were written (a crashed or losing attempt leaves none)', async () => {
+    const meeting = await create();
+    await api('PATCH', `/events/${meeting.id}`, { title: 'Second title' }, { 'if-match': '"1"' });
+    const store = await new MongoClient(process.env.MONGO_URL!).connect();
+    try {
+      const db = store.db(`${namespace}_events`.toLowerCase());
+      const entries = db.collection<{
+        _id: string;
+        eventId: string;
+        version: number;
+        [field: string]: unknown;
+      }>('event_history');
+      const written = await entries.find({ eventId: meeting.id }).sort({ version: 1 }).toArray();
+      expect(written.map((e) => e.version)).toEqual([1, 2]);
+      const [, second] = written;
+      // What attempts that died after storing their entry leave behind: one for the next
+      // version (its meeting update never happened), one that lost the race for version 2.
+      await entries.insertMany([
+        { ...second, _id: randomUUID(), version: 3, previousId: second._id, type: 'event.updated' },
+        { ...second, _id: randomUUID(), previousId: written[0]._id, changes: [], event: { title: 'Lost' } },
+      ]);
+    } finally {
+      await store.close();
+    }
+    const history = await api<EventHistoryView>('GET', `/events/${meeting.id}/history`);
+    expect(history.body.entries.map((e) => [e.version, e.type])).toEqual([
+      [1, 'event.created'],
+      [2, 'event.updated'],
+    ]);
+    const second = await api<EventSnapshotView>('GET', `/events/${meeting.id}/history/2`);
+    expect(second.body.event.title).toBe('Second title');
+    expect((await api('GET', `/events/${meeting.id}/history/3`)).status).toBe(404);
+    // The next real change is version 3, and the history follows it, not the leftover.
+    const third = await api(
+      'PATCH',
+      `/events/${meeting.id}`,
+      { title: 'Third title' },
+      { 'if-match': '"2"' },
+    );
+    expect(third.status).toBe(200);
+    const after = await api<EventHistoryView>('GET', `/events/${meeting.id}/history`);
+    expect(after.body.entries.map((e) => e.version)).toEqual([1, 2, 3]);
+    expect(after.body.entries[2].changes).toEqual([
+      { field: 'title', before: 'Second title', after: 'Third title' },
+    ]);
+    expect((await api<EventSnapshotView>('GET', `/events/${meeting.id}/history/3`)).body.event.title).toBe(
+      'Third title',
+    );
+  });
+
+  it('keeps the meeting document small however often it changes, and the history lists every change', async () => {
+    // A large agenda (~40 KB): embedded snapshots would have made the document ~12 MB after 300 edits.
+    const agenda = Array.from({ length: 40 }, (_, i) => ({
+      title: `Item ${i + 1}`,
+      description: `${'Statement and discussion on the protection of refugees. '.repeat(18)}${i}`,
+    }));
+    const meeting = await create(small({ agenda } as Partial<CreateEventDto>));
+    const EDITS = 300;
+    const store = await new MongoClient(process.env.MONGO_URL!).connect();
+    const meetings = store.db(`${namespace}_events`.toLowerCase()).collection<{ _id: string }>('events');
+    const documentBytes = async () =>
+      BSON.calculateObjectSize((await meetings.findOne({ _id: meeting.id }))!);
+    let version = meeting.version;
+    try {
+      for (let i = 1; i <= EDITS; i++) {
+        const response = await api(
+          'PATCH',
+          `/events/${meeting.id}`,
+          { description: `Edit ${i}` },
+          { 'if-match': `"${version}"` },
+        );
+        expect(response.status).toBe(200);
+        version = response.body.version;
+        // Checked along the way: the meeting itself (~45 KB) with room to spare, nothing grows per change.
+        if (i % 50 === 0) {
+          expect(await documentBytes()).toBeLessThan(200_000);
+        }
+      }
+    } finally {
+      await store.close();
+    }
+    expect(version).toBe(EDITS + 1);
+    const history = await api<EventHistoryView>('GET', `/events/${meeting.id}/history`);
+    expect(history.body.entries.map((e) => e.version)).toEqual(
+      Array.from({ length: EDITS + 1 }, (_, i) => i + 1),
+    );
+    expect(history.body.entries.at(-1)).toMatchObject({
+      type: 'event.updated',
+      changes: [{ field: 'description', before: `Edit ${EDITS - 1}`, after: `Edit ${EDITS}` }],
+    });
+    const middle = await api<EventSnapshotView>('GET', `/events/${meeting.id}/history/151`);
+    expect(middle.body.event).toMatchObject({ version: 151, description: 'Edit 150' });
+    expect(middle.body.event.agenda).toHaveLength(40);
+    const asOf = await api<EventSnapshotView>(
+      'GET',
+      `/events/${meeting.id}/as-of?at=${encodeURIComponent(new Date().toISOString())}`,
+    );
+    expect(asOf.body.event).toMatchObject({ version: EDITS + 1, description: `Edit ${EDITS}` });
   });
 });

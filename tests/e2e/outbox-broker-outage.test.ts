@@ -57,6 +57,11 @@ describe('outbox: a write accepted while Kafka is down reaches Kafka after it re
       },
     });
     expect(created.status).toBe(201);
+    // A draft publishes nothing: announcing it is the first message about it.
+    const announced = await request<EventView>('POST', `${events.url}/events/${created.body.id}/announce`, {
+      token: await secretariat(),
+    });
+    expect(announced.status).toBe(200);
     const stored = await request<EventView>('GET', `${events.url}/events/${created.body.id}`, {
       token: await secretariat(),
     });
@@ -76,7 +81,7 @@ describe('outbox: a write accepted while Kafka is down reaches Kafka after it re
       500,
     );
     expect(published.headers).toMatchObject({
-      ce_type: 'event.created',
+      ce_type: 'event.announced',
       ce_subject: `events/${created.body.id}`,
     });
     expect(JSON.parse(published.value!).event.title).toBe('Created while the broker was down');

@@ -139,6 +139,20 @@ export abstract class ServiceConfig {
   INBOX_RETENTION_HOURS: number = 168;
 
   @EnvVar(
+    'How long an Idempotency-Key and its first response are kept, so that a retry gets that response again (hours).',
+  )
+  @IsInt()
+  @Min(1)
+  IDEMPOTENCY_KEY_RETENTION_HOURS: number = 24;
+
+  @EnvVar(
+    'How long a request holds its Idempotency-Key before it is taken for dead and a retry may run it again (seconds); longer than any request takes.',
+  )
+  @IsInt()
+  @Min(1)
+  IDEMPOTENCY_KEY_LEASE_SECONDS: number = 60;
+
+  @EnvVar(
     'How often the outbox relay sweeps every outbox for unsent messages (ms). Writes wake it with the document written; the sweep is the safety net, and scans.',
   )
   @IsInt()

@@ -16,3 +16,8 @@ export * from './security-headers.js';
 export * from './uuid.pipe.js';
 export * from './validation.js';
 export * from './write-rate-limit.js';
+export * from './idempotency/idempotency-key.js';
+export * from './idempotency/idempotency-store.js';
+export * from './idempotency/idempotency.interceptor.js';
+export * from './idempotency/idempotency.module.js';
+export * from './idempotency/idempotent.decorator.js';

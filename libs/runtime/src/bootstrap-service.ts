@@ -53,7 +53,10 @@ export async function startService(options: BootstrapOptions): Promise<RunningSe
     new RequestContextInterceptor(),
   );
   if (config.CORS_ORIGINS?.length) {
-    app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['ETag', 'X-Correlation-Id', 'Location'] });
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      exposedHeaders: ['ETag', 'X-Correlation-Id', 'Location', 'Idempotent-Replayed', 'Retry-After'],
+    });
   }
   serveOpenApi(app, options.openApi);
 

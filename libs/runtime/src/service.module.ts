@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@plenary/auth';
 import { ConfigModule, type ServiceConfig } from '@plenary/config';
+import { IdempotencyModule } from '@plenary/http';
 import { MessagingModule, type MessagingOptions } from '@plenary/messaging';
 import { ObservabilityModule } from '@plenary/observability';
 import { PersistenceModule } from '@plenary/persistence';
@@ -13,7 +14,7 @@ export interface ServiceModuleOptions {
   messaging: MessagingOptions;
 }
 
-/** The plumbing every Plenary service has: config, logs, health, its database, Kafka, auth. */
+/** The plumbing every Plenary service has: config, logs, health, its database, Kafka, auth, Idempotency-Key. */
 @Module({})
 export class ServiceModule {
   static forRoot(options: ServiceModuleOptions): DynamicModule {
@@ -25,6 +26,7 @@ export class ServiceModule {
         PersistenceModule,
         MessagingModule.forRoot(options.messaging),
         AuthModule,
+        IdempotencyModule,
       ],
       controllers: [HealthController, AsyncApiController],
       providers: [Clock],

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@plenary/auth';
 import { AddAgendaItemDto, EventView, ReorderAgendaDto, UpdateAgendaItemDto } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
+import { ApiErrors, etagOf, Idempotent, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { IF_MATCH_HEADER } from '../events/events.controller.js';
 import { AgendaService } from './agenda.service.js';
@@ -29,6 +29,7 @@ export class AgendaController {
   }
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Add an agenda item (at the end, or at position)' })
   // 201, as answered (a POST without @HttpCode), not 200.
   @ApiCreatedResponse({ type: EventView })

@@ -1,7 +1,7 @@
 import type { EventView } from '@plenary/contracts';
 import type { EventRecord } from './schemas/event.schema.js';
 
-export type StoredEvent = Omit<EventRecord, 'outbox' | 'outboxPending' | 'history'>;
+export type StoredEvent = Omit<EventRecord, 'outbox' | 'outboxPending' | 'history' | 'historyId'>;
 
 const iso = (date: Date) => date.toISOString();
 const date = (text: string) => new Date(text);

@@ -6,11 +6,12 @@ import { validationFailed } from '@plenary/http';
 import { OutboxService } from '@plenary/messaging';
 import { Clock } from '@plenary/runtime';
 import type { Model } from 'mongoose';
+import { HistoryWriter } from '../history/history-writer.service.js';
 import { diffEvent } from './event-changes.js';
 import { checkEventRules, withPartyRoles } from './event-rules.js';
 import { toEventView, toRecordFields } from './event-view.mapper.js';
 import { EventsErrorCode, EventsException } from './events.exception.js';
-import { EventRecord, type HistoryEntry, WITHOUT_INTERNALS } from './schemas/event.schema.js';
+import { EventRecord } from './schemas/event.schema.js';
 
 export interface Change {
   actor: Principal;
@@ -24,16 +25,29 @@ export interface Change {
 
 const MAX_ATTEMPTS = 3;
 
+/** What a write reads: the meeting and the head of its history chain. */
+const FOR_WRITING = { outbox: 0, outboxPending: 0, history: 0 } as const;
+
+/**
+ * Public topics carry only what an observer may see over HTTP, and drafts are the
+ * secretariat's alone: a draft's creation, changes and deletion publish nothing. The first
+ * message about a meeting is event.announced, with the whole meeting (subscribers upsert their
+ * copy from any message, guarded by its version, so they need no event.created before it).
+ */
+const isPublic = (event: EventView) => event.state !== 'draft';
+
 /**
  * The one way a meeting is written. Every change is checked against the meeting's rules,
  * compared with the meeting before it, and stored in one single-document update together with
- * its history entry and the message that announces it; a change made meanwhile by someone else
- * is detected by the version and never overwritten.
+ * the message that announces it and the id of its history entry (stored just before, see
+ * HistoryWriter); a change made meanwhile by someone else is detected by the version and
+ * never overwritten.
  */
 @Injectable()
 export class EventWriter {
   constructor(
     @InjectModel(EventRecord.name) private readonly events: Model<EventRecord>,
+    private readonly history: HistoryWriter,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
@@ -42,28 +56,25 @@ export class EventWriter {
     withPartyRoles(event);
     const errors = checkEventRules(event, this.clock.now());
     if (errors.length > 0) throw validationFailed(errors);
-    const messages = this.outbox.messages('event.created', {
-      key: event.id,
-      subject: `events/${event.id}`,
-      data: { event, changes: [] },
-    });
+    const messages = this.messages('event.created', event, []);
+    const historyId = await this.history.record({ event, actor, type: 'event.created', changes: [] });
     await this.events.create({
       _id: event.id,
       ...toRecordFields(event),
       createdAt: new Date(event.createdAt),
       createdBy: actor.subject,
       deleted: false,
-      history: [this.historyEntry(event, actor, 'event.created', [])],
+      historyId,
       ...this.outbox.forNewDocument(messages),
     });
-    this.outbox.written(this.events, event.id);
+    if (messages.length > 0) this.outbox.written(this.events, event.id);
     return event;
   }
 
   /** Applies a change and returns the meeting after it (unchanged, and nothing published, when the change changes nothing). */
   async change(id: string, change: Change): Promise<EventView> {
     for (let attempt = 1; ; attempt++) {
-      const before = await this.current(id);
+      const { event: before, historyId } = await this.read(id);
       if (change.expectedVersion !== undefined && change.expectedVersion !== before.version) {
         throw EventsException.stale(change.expectedVersion, before.version);
       }
@@ -78,7 +89,7 @@ export class EventWriter {
 
       after.version = before.version + 1;
       after.updatedAt = now.toISOString();
-      if (await this.write(before, after, change.actor, change.type, changes)) return after;
+      if (await this.write(before, after, historyId, change.actor, change.type, changes)) return after;
       if (change.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
         throw EventsException.stale(
           change.expectedVersion ?? before.version,
@@ -88,9 +99,9 @@ export class EventWriter {
     }
   }
 
-  /** Deletes a draft; the document stays as a tombstone until its event.deleted message has left. */
+  /** Deletes a draft; the document stays as a tombstone, so that its history can still be read. */
   async deleteDraft(id: string, actor: Principal, expectedVersion: number): Promise<void> {
-    const current = await this.current(id);
+    const { event: current, historyId } = await this.read(id);
     if (expectedVersion !== current.version) throw EventsException.stale(expectedVersion, current.version);
     if (current.state !== 'draft') {
       throw new EventsException(
@@ -98,51 +109,61 @@ export class EventWriter {
         `Only a draft can be deleted; this meeting is ${current.state}. Cancel it instead (POST /events/${id}/cancel).`,
       );
     }
-    // The deletion is a change like any other: it has the next version.
+    // The deletion is a change like any other: it has the next version. A draft was never
+    // public, so its deletion is not either (no event.deleted).
     const now = this.clock.now();
     const event = { ...current, version: current.version + 1, updatedAt: now.toISOString() };
-    const messages = this.outbox.messages('event.deleted', {
-      key: id,
-      subject: `events/${id}`,
-      data: { event, changes: [] },
+    const entryId = await this.history.record({
+      event,
+      actor,
+      type: 'event.deleted',
+      changes: [],
+      previousId: historyId,
     });
     const result = await this.events.updateOne(
       { _id: id, version: current.version },
-      this.outbox.withMessages(
-        {
-          $set: { deleted: true, updatedAt: now },
-          $push: { history: this.historyEntry(event, actor, 'event.deleted', []) },
-        },
-        messages,
-      ),
+      this.outbox.withMessages({ $set: { deleted: true, updatedAt: now, historyId: entryId } }, []),
     );
-    if (result.matchedCount === 0)
+    if (result.matchedCount === 0) {
+      await this.history.discard(entryId);
       throw EventsException.stale(expectedVersion, (await this.current(id)).version);
-    this.outbox.written(this.events, id);
+    }
   }
 
   /** The meeting as stored now; 404 for an unknown or deleted one. */
   async current(id: string): Promise<EventView> {
+    return (await this.read(id)).event;
+  }
+
+  private async read(id: string): Promise<{ event: EventView; historyId?: string }> {
     const record = await this.events
-      .findOne({ _id: id, deleted: { $ne: true } }, WITHOUT_INTERNALS)
+      .findOne({ _id: id, deleted: { $ne: true } }, FOR_WRITING)
       .lean<EventRecord>()
       .exec();
     if (!record) throw EventsException.notFound(id);
-    return toEventView(record);
+    const { historyId, ...stored } = record;
+    return { event: toEventView(stored), historyId };
+  }
+
+  private messages(type: EventMessageType, event: EventView, changes: FieldChange[]) {
+    if (!isPublic(event)) return [];
+    return this.outbox.messages(type, {
+      key: event.id,
+      subject: `events/${event.id}`,
+      data: { event, changes },
+    });
   }
 
   private async write(
     before: EventView,
     after: EventView,
+    previousId: string | undefined,
     actor: Principal,
     type: EventMessageType,
     changes: FieldChange[],
   ) {
-    const messages = this.outbox.messages(type, {
-      key: after.id,
-      subject: `events/${after.id}`,
-      data: { event: after, changes },
-    });
+    const messages = this.messages(type, after, changes);
+    const historyId = await this.history.record({ event: after, actor, type, changes, previousId });
     const fields = toRecordFields(after);
     const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const unset = Object.fromEntries(
@@ -154,31 +175,17 @@ export class EventWriter {
       { _id: after.id, version: before.version },
       this.outbox.withMessages(
         {
-          $set: set,
+          $set: { ...set, historyId },
           ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-          $push: { history: this.historyEntry(after, actor, type, changes) },
         },
         messages,
       ),
     );
-    if (result.matchedCount === 0) return false;
-    this.outbox.written(this.events, after.id);
+    if (result.matchedCount === 0) {
+      await this.history.discard(historyId);
+      return false;
+    }
+    if (messages.length > 0) this.outbox.written(this.events, after.id);
     return true;
-  }
-
-  private historyEntry(
-    event: EventView,
-    actor: Principal,
-    type: EventMessageType,
-    changes: FieldChange[],
-  ): HistoryEntry {
-    return {
-      version: event.version,
-      at: new Date(event.updatedAt),
-      actor: { id: actor.subject, role: actor.role, ...(actor.name ? { name: actor.name } : {}) },
-      type,
-      changes,
-      event,
-    };
   }
 }

@@ -17,7 +17,7 @@ import {
   ListEventsQuery,
   UpdateEventDto,
 } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
+import { ApiErrors, etagOf, Idempotent, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
 import type { Request, Response } from 'express';
 import { renderEventCalendar } from '../calendar/event-calendar.js';
 import { EventsService } from './events.service.js';
@@ -36,6 +36,7 @@ export class EventsController {
 
   @Post()
   @Roles('secretariat')
+  @Idempotent()
   @ApiOperation({ summary: 'Create a meeting (in draft)' })
   @ApiCreatedResponse({
     type: EventView,

@@ -18,7 +18,7 @@ import {
   UpdateDelegationDto,
   WithdrawDto,
 } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
+import { ApiErrors, etagOf, Idempotent, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { toDelegationView } from './delegation-view.mapper.js';
 import { DelegationsService } from './delegations.service.js';
@@ -47,6 +47,7 @@ export class DelegationsController {
   constructor(private readonly delegations: DelegationsService) {}
 
   @Post('events/:eventId/delegations')
+  @Idempotent()
   @Roles('secretariat', 'coordinator')
   @ApiOperation({
     summary: "Register a party's delegation to a meeting",

@@ -18,7 +18,7 @@ import {
   RegisterParticipantDto,
   UpdateParticipantDto,
 } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
+import { ApiErrors, etagOf, Idempotent, IfMatch, requireIfMatch, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { ParticipantsService } from './participants.service.js';
 
@@ -30,6 +30,7 @@ export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Post('delegations/:delegationId/participants')
+  @Idempotent()
   @Roles('secretariat', 'coordinator')
   @ApiOperation({
     summary: 'Register a person in a delegation (pending accreditation)',

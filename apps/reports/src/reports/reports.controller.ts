@@ -22,7 +22,7 @@ import {
   UpdateDraftDto,
   WithdrawReportDto,
 } from '@plenary/contracts';
-import { ApiErrors, etagOf, IfMatch, IntegerPipe, requireIfMatch, UuidPipe } from '@plenary/http';
+import { ApiErrors, etagOf, Idempotent, IfMatch, IntegerPipe, requireIfMatch, UuidPipe } from '@plenary/http';
 import type { Response } from 'express';
 import { ReportsService } from './reports.service.js';
 
@@ -51,6 +51,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post('events/:eventId/reports')
+  @Idempotent()
   @Roles('secretariat')
   @ApiOperation({ summary: 'Start the outcome report of a meeting in one language (version 1, draft)' })
   @ApiCreatedResponse({ type: ReportDetailsView })

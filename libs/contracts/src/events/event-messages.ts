@@ -59,7 +59,10 @@ const eventMessage = <const T extends string>(type: T, description: string) =>
 
 /** Every events-topic message carries the meeting's full snapshot and the fields the change touched. */
 export const EventMessages = {
-  'event.created': eventMessage('event.created', 'The secretariat created a meeting (in draft).'),
+  'event.created': eventMessage(
+    'event.created',
+    'Not published any more: a draft is not public, so the first message about a meeting is event.announced, with the whole meeting. Kept so that records already on the topic still decode.',
+  ),
   'event.updated': eventMessage(
     'event.updated',
     'Details of a meeting changed (title, venue, parties, registration window…).',
@@ -68,7 +71,10 @@ export const EventMessages = {
     'event.agenda-changed',
     'An agenda item was added, edited, moved or removed.',
   ),
-  'event.announced': eventMessage('event.announced', 'The meeting was announced: it is public from now on.'),
+  'event.announced': eventMessage(
+    'event.announced',
+    'The meeting was announced: it is public from now on. The first message about a meeting, with all of it (nothing is published while it is a draft).',
+  ),
   'event.registration-opened': eventMessage(
     'event.registration-opened',
     'Coordinators may register delegations.',
@@ -76,9 +82,15 @@ export const EventMessages = {
   'event.registration-closed': eventMessage('event.registration-closed', 'Registration closed.'),
   'event.started': eventMessage('event.started', 'The meeting is in session.'),
   'event.concluded': eventMessage('event.concluded', 'The meeting ended; its outcome can be published.'),
-  'event.cancelled': eventMessage('event.cancelled', 'The meeting was cancelled (stateReason says why).'),
+  'event.cancelled': eventMessage(
+    'event.cancelled',
+    'The meeting was cancelled (stateReason says why). A draft that is cancelled becomes public with this message, the first about it.',
+  ),
   'event.postponed': eventMessage('event.postponed', 'The meeting has new dates and is announced again.'),
-  'event.deleted': eventMessage('event.deleted', 'A draft was deleted; forget the meeting.'),
+  'event.deleted': eventMessage(
+    'event.deleted',
+    'Not published any more: only drafts are deleted, and a draft was never public. Kept so that records already on the topic still decode (forget the meeting).',
+  ),
 };
 
 export type EventMessageType = keyof typeof EventMessages;

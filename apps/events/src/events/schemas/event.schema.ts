@@ -112,7 +112,10 @@ export class Registration {
   quotaPerDelegation: number;
 }
 
-/** One change, kept in the meeting's own document so that it is written by the same atomic update. */
+/**
+ * One change as meetings written before the history collection kept it in their own document
+ * (read, never written any more: see HistoryEntryRecord).
+ */
 @Schema({ _id: false })
 export class HistoryEntry {
   @Prop({ type: Number, required: true })
@@ -135,7 +138,7 @@ export class HistoryEntry {
   event: EventView;
 }
 
-/** A meeting, owned by the events service. Every change carries its message (outbox) and its history entry. */
+/** A meeting, owned by the events service. Every change carries its message (outbox) and names its history entry. */
 @Schema({ collection: 'events', versionKey: false })
 export class EventRecord extends OutboxCarrier {
   @Prop({ type: String, required: true })
@@ -202,8 +205,13 @@ export class EventRecord extends OutboxCarrier {
   @Prop({ type: String, required: true })
   createdBy: string;
 
-  @Prop({ type: [SchemaFactory.createForClass(HistoryEntry)], default: [] })
-  history: HistoryEntry[];
+  /** The history entry of the current version (in event_history), the head of the chain of versions. */
+  @Prop({ type: String })
+  historyId?: string;
+
+  /** Entries of meetings written before the history collection; new meetings have none. */
+  @Prop({ type: [SchemaFactory.createForClass(HistoryEntry)], default: undefined })
+  history?: HistoryEntry[];
 }
 
 export const EventRecordSchema = SchemaFactory.createForClass(EventRecord);
@@ -214,4 +222,4 @@ EventRecordSchema.index({ 'parties.code': 1 });
 EventRecordSchema.index({ 'process.acronym': 1 });
 
 /** What normal reads load: everything but the outbox and the history. */
-export const WITHOUT_INTERNALS = { outbox: 0, outboxPending: 0, history: 0 } as const;
+export const WITHOUT_INTERNALS = { outbox: 0, outboxPending: 0, history: 0, historyId: 0 } as const;
