@@ -42,11 +42,13 @@ export class EventWriter {
     withPartyRoles(event);
     const errors = checkEventRules(event, this.clock.now());
     if (errors.length > 0) throw validationFailed(errors);
-    const messages = this.outbox.messages('event.created', {
-      key: event.id,
-      subject: `events/${event.id}`,
-      data: { event, changes: [] },
-    });
+    const messages = await this.outbox.sequence(
+      this.outbox.messages('event.created', {
+        key: event.id,
+        subject: `events/${event.id}`,
+        data: { event, changes: [] },
+      }),
+    );
     await this.events.create({
       _id: event.id,
       ...toRecordFields(event),
@@ -101,11 +103,13 @@ export class EventWriter {
     // The deletion is a change like any other: it has the next version.
     const now = this.clock.now();
     const event = { ...current, version: current.version + 1, updatedAt: now.toISOString() };
-    const messages = this.outbox.messages('event.deleted', {
-      key: id,
-      subject: `events/${id}`,
-      data: { event, changes: [] },
-    });
+    const messages = await this.outbox.sequence(
+      this.outbox.messages('event.deleted', {
+        key: id,
+        subject: `events/${id}`,
+        data: { event, changes: [] },
+      }),
+    );
     const result = await this.events.updateOne(
       { _id: id, version: current.version },
       this.outbox.withMessages(
@@ -116,8 +120,10 @@ export class EventWriter {
         messages,
       ),
     );
-    if (result.matchedCount === 0)
+    if (result.matchedCount === 0) {
+      await this.outbox.abandon(messages);
       throw EventsException.stale(expectedVersion, (await this.current(id)).version);
+    }
     this.outbox.written(this.events, id);
   }
 
@@ -138,11 +144,13 @@ export class EventWriter {
     type: EventMessageType,
     changes: FieldChange[],
   ) {
-    const messages = this.outbox.messages(type, {
-      key: after.id,
-      subject: `events/${after.id}`,
-      data: { event: after, changes },
-    });
+    const messages = await this.outbox.sequence(
+      this.outbox.messages(type, {
+        key: after.id,
+        subject: `events/${after.id}`,
+        data: { event: after, changes },
+      }),
+    );
     const fields = toRecordFields(after);
     const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const unset = Object.fromEntries(
@@ -161,7 +169,10 @@ export class EventWriter {
         messages,
       ),
     );
-    if (result.matchedCount === 0) return false;
+    if (result.matchedCount === 0) {
+      await this.outbox.abandon(messages);
+      return false;
+    }
     this.outbox.written(this.events, after.id);
     return true;
   }
