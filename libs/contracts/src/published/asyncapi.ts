@@ -74,7 +74,6 @@ const HEADERS: JsonSchema = {
     'ce_correlationid',
     'ce_causationid',
     'ce_partitionkey',
-    'ce_plenarysequence',
     'content-type',
   ],
   properties: {
@@ -99,7 +98,7 @@ const HEADERS: JsonSchema = {
       type: 'string',
       pattern: '^[1-9][0-9]*$',
       description:
-        "Extension attribute: the message's place among all messages of its topic about one meeting (one key), assigned when the change was written, counting from 1. Messages arrive in this order; a number that repeats is a redelivery (same ce_id), and a number skipped is a change that was not written (its write failed) or a message the producer could not publish (dead-lettered as oversized). Read it as a decimal integer.",
+        "Extension attribute: the message's place among all messages of its topic about one meeting (one key), assigned when the change was written, counting from 1. Messages arrive in this order; a number that repeats is a redelivery (same ce_id), and a number skipped is a change that was not written (its write failed) or a message the producer could not publish (dead-lettered as oversized). Read it as a decimal integer. Absent only on messages published before Plenary numbered them.",
     },
     'content-type': { type: 'string', const: 'application/json' },
   },
