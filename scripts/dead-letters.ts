@@ -46,7 +46,9 @@ async function list(): Promise<void> {
       [
         `${at(r)}  ${h[DLQ.failedAt] ?? ''}  ${h[DLQ.reason]}${redriven.has(at(r)) ? '  (re-driven)' : ''}`,
         `  type ${h.ce_type ?? '(none)'}, id ${h.ce_id ?? '(none)'}, key ${r.key ?? '(none)'}`,
-        `  from ${h[DLQ.topic]} ${h[DLQ.partition]}:${h[DLQ.offset]}, after ${h[DLQ.attempts]} attempt(s)`,
+        h[DLQ.valueKeptIn]
+          ? `  never published to ${h[DLQ.topic]}: the whole message is kept in the service's ${h[DLQ.valueKeptIn]} collection`
+          : `  from ${h[DLQ.topic]} ${h[DLQ.partition]}:${h[DLQ.offset]}, after ${h[DLQ.attempts]} attempt(s)`,
         `  ${(h[DLQ.error] ?? '').slice(0, 300)}`,
         '',
       ].join('\n'),
@@ -57,8 +59,15 @@ async function list(): Promise<void> {
 async function redrive(): Promise<void> {
   if (!selection) throw new Error('say which: partition:offset[,partition:offset…] or all');
   const { letters: all } = await letters();
-  const chosen = selection === 'all' ? all : all.filter((r) => selection.split(',').includes(at(r)));
+  let chosen = selection === 'all' ? all : all.filter((r) => selection.split(',').includes(at(r)));
   if (chosen.length === 0) throw new Error(`no dead letter at ${selection} in ${topic}`);
+  // Too large for the topic: re-driving would fail the same way; fix the cause, then publish it again from the store.
+  const unpublishable = chosen.filter((r) => r.headers[DLQ.valueKeptIn]);
+  for (const r of unpublishable)
+    process.stdout.write(
+      `not re-driving ${at(r)} (${r.headers.ce_type ?? 'no type'}): too large to publish; kept in ${r.headers[DLQ.valueKeptIn]}\n`,
+    );
+  chosen = chosen.filter((r) => !r.headers[DLQ.valueKeptIn]);
   const producer = createProducer(kafka);
   await producer.connect();
   try {

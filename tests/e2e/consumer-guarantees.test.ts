@@ -131,4 +131,36 @@ describe('consuming: duplicates and dead letters', () => {
     // The dead letter keeps the original record as it was.
     expect(deadLetters[0].value).toBe('{"event": {');
   });
+
+  it("dead-letters a message from anyone but the topic's owner, or whose version cannot be read, and takes the next one", async () => {
+    const eventId = uuidv7();
+    // A forged copy of the meeting at a high version would freeze the projection on it if applied.
+    const forged = cloudEvent({
+      type: 'event.created',
+      key: eventId,
+      source: '/plenary/participants',
+      data: meetingPayload(eventId, 'Forged title', 999_999),
+    });
+    const unreadable = cloudEvent({
+      type: 'event.created',
+      key: eventId,
+      data: meetingPayload(eventId, 'Unreadable'),
+    });
+    unreadable.headers!.ce_dataschema = 'urn:plenary:message:event.created:latest';
+    await kafka.produce(eventsTopic, [
+      forged,
+      unreadable,
+      cloudEvent({ type: 'event.created', key: eventId, data: meetingPayload(eventId, 'From the owner') }),
+    ]);
+
+    await eventually(async () => expect(await titleSeenByReports(eventId)).toBe('From the owner'));
+    const deadLetters = await eventually(async () => {
+      const letters = (await kafka.readAll(deadLetterTopic)).filter((m) => m.key === eventId);
+      expect(letters).toHaveLength(2);
+      return letters;
+    });
+    expect(deadLetters.map((m) => m.headers['dlq-reason'])).toEqual(['foreign-source', 'malformed-version']);
+    expect(deadLetters[0].headers['dlq-error']).toContain('/plenary/events');
+    expect(deadLetters[1].headers.ce_id).toBe(unreadable.headers!.ce_id);
+  });
 });

@@ -1,3 +1,4 @@
+import { isMessageType, MessageCatalog, sourceOf, TopicOwners } from '@plenary/contracts';
 import type { Message } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -20,7 +21,8 @@ export function cloudEvent(options: {
     headers: {
       ce_specversion: '1.0',
       ce_id: id,
-      ce_source: options.source ?? '/tests',
+      // By default the topic's owner, as consumers accept only it; a test of forgery sets another.
+      ce_source: options.source ?? ownerSource(options.type),
       ce_type: options.type,
       ce_time: new Date().toISOString(),
       ce_subject: `events/${options.key}`,
@@ -30,6 +32,10 @@ export function cloudEvent(options: {
       'content-type': 'application/json',
     },
   };
+}
+
+function ownerSource(type: string): string {
+  return isMessageType(type) ? sourceOf(TopicOwners[MessageCatalog[type].topic]) : '/tests';
 }
 
 /** A complete event.created payload for a meeting, as the events service would publish it. */

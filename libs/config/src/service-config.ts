@@ -166,6 +166,20 @@ export abstract class ServiceConfig {
   OUTBOX_BATCH_SIZE: number = 200;
 
   @EnvVar(
+    "Largest produce request the outbox relay sends (bytes, uncompressed); keep it under the broker's message.max.bytes (1048588 by default). A message larger than this alone is dead-lettered, not retried.",
+  )
+  @IsInt()
+  @Min(16_384)
+  OUTBOX_MAX_REQUEST_BYTES: number = 1_000_000;
+
+  @EnvVar(
+    "How long the outbox relay holds a meeting's later messages while an earlier sequence number is missing (a write under way) before it skips the number as a failed write (ms).",
+  )
+  @IsInt()
+  @Min(100)
+  OUTBOX_SEQUENCE_GRACE_MS: number = 5000;
+
+  @EnvVar(
     'Shared secret (HS256, at least 32 characters) to verify bearer tokens. Set this or AUTH_JWKS_URL.',
     {
       optional: true,

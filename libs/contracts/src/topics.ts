@@ -11,6 +11,18 @@ export const Topics = {
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
+/** The one service that may write each topic; its messages carry ce_source /plenary/<owner>. */
+export const TopicOwners: Record<TopicName, string> = {
+  [Topics.events]: 'events',
+  [Topics.participants]: 'participants',
+  [Topics.reports]: 'reports',
+};
+
+/** The CloudEvents source of a service's messages. */
+export function sourceOf(service: string): string {
+  return `/plenary/${service}`;
+}
+
 /** Where a consumer group puts the messages it could not process, with the reason in headers. */
 export function deadLetterTopic(consumerGroup: string): string {
   return `${consumerGroup}.dead-letter`;

@@ -14,6 +14,7 @@ import { KafkaHealth } from './kafka/kafka-health.js';
 import { TopicNames } from './kafka/topic-names.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
+import { OutboxSequences } from './outbox/outbox-sequences.js';
 import { OutboxService } from './outbox/outbox.service.js';
 
 @Module({})
@@ -27,6 +28,7 @@ export class MessagingModule implements OnModuleInit, BeforeApplicationShutdown 
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         TopicNames,
+        OutboxSequences,
         OutboxRelay,
         OutboxService,
         Inbox,
@@ -52,8 +54,18 @@ export class MessagingModule implements OnModuleInit, BeforeApplicationShutdown 
     this.health.register({
       name: 'consumer',
       check: async () => {
-        const state = this.servers.current()?.getState() ?? 'stopped';
-        return { ok: state === 'running' || state === 'rebalancing' || state === 'idle', detail: state };
+        const server = this.servers.current();
+        const state = server?.getState() ?? 'stopped';
+        const order = server?.getSequenceCounts();
+        // Gaps and reorderings do not make the service unready: shown so that they are seen.
+        const seen =
+          order && (order.gaps > 0 || order.reordered > 0)
+            ? `; sequence: ${order.gaps} gaps (${order.missing} missing), ${order.reordered} reordered`
+            : '';
+        return {
+          ok: state === 'running' || state === 'rebalancing' || state === 'idle',
+          detail: state + seen,
+        };
       },
     });
     this.health.register({
@@ -63,9 +75,17 @@ export class MessagingModule implements OnModuleInit, BeforeApplicationShutdown 
         const failing =
           status.lastErrorAt !== undefined &&
           (!status.lastSuccessAt || status.lastErrorAt > status.lastSuccessAt);
+        // A message too large to publish does not make the service unready (nothing waits on it), but it is shown.
+        const deadLettered = status.lastDeadLetter
+          ? `; ${status.deadLettered} too large to publish, dead-lettered (last: ${status.lastDeadLetter.type} ${status.lastDeadLetter.id}, ${status.lastDeadLetter.bytes} bytes, at ${status.lastDeadLetter.at})`
+          : '';
+        const order =
+          status.skippedSequences > 0
+            ? `; ${status.skippedSequences} sequence numbers skipped (failed writes)`
+            : '';
         return {
           ok: status.running && !failing,
-          detail: failing ? `failing: ${status.lastError}` : `${status.sent} sent`,
+          detail: (failing ? `failing: ${status.lastError}` : `${status.sent} sent`) + deadLettered + order,
         };
       },
     });

@@ -56,7 +56,7 @@ export class EventWriter {
     withPartyRoles(event);
     const errors = checkEventRules(event, this.clock.now());
     if (errors.length > 0) throw validationFailed(errors);
-    const messages = this.messages('event.created', event, []);
+    const messages = await this.messages('event.created', event, []);
     const historyId = await this.history.record({ event, actor, type: 'event.created', changes: [] });
     await this.events.create({
       _id: event.id,
@@ -145,13 +145,16 @@ export class EventWriter {
     return { event: toEventView(stored), historyId };
   }
 
-  private messages(type: EventMessageType, event: EventView, changes: FieldChange[]) {
+  /** The messages announcing a change, numbered in the meeting's sequence; none while the meeting is a draft. */
+  private async messages(type: EventMessageType, event: EventView, changes: FieldChange[]) {
     if (!isPublic(event)) return [];
-    return this.outbox.messages(type, {
-      key: event.id,
-      subject: `events/${event.id}`,
-      data: { event, changes },
-    });
+    return this.outbox.sequence(
+      this.outbox.messages(type, {
+        key: event.id,
+        subject: `events/${event.id}`,
+        data: { event, changes },
+      }),
+    );
   }
 
   private async write(
@@ -162,7 +165,7 @@ export class EventWriter {
     type: EventMessageType,
     changes: FieldChange[],
   ) {
-    const messages = this.messages(type, after, changes);
+    const messages = await this.messages(type, after, changes);
     const historyId = await this.history.record({ event: after, actor, type, changes, previousId });
     const fields = toRecordFields(after);
     const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
@@ -183,6 +186,7 @@ export class EventWriter {
     );
     if (result.matchedCount === 0) {
       await this.history.discard(historyId);
+      await this.outbox.abandon(messages);
       return false;
     }
     if (messages.length > 0) this.outbox.written(this.events, after.id);

@@ -17,5 +17,7 @@ export interface MessageEnvelope<Payload = unknown> {
   correlationId: string;
   /** The id of the request or message that directly caused this one. */
   causationId: string;
+  /** Place among its topic's messages about the same key (ce_plenarysequence); absent on older messages. */
+  sequence?: number;
   data: Payload;
 }

@@ -94,6 +94,12 @@ const HEADERS: JsonSchema = {
     ce_correlationid: { type: 'string', description: 'Shared by everything one user action caused.' },
     ce_causationid: { type: 'string', description: 'The request or message that caused this one.' },
     ce_partitionkey: { type: 'string', description: "The meeting's id, as the Kafka key." },
+    ce_plenarysequence: {
+      type: 'string',
+      pattern: '^[1-9][0-9]*$',
+      description:
+        "Extension attribute: the message's place among all messages of its topic about one meeting (one key), assigned when the change was written, counting from 1. Messages arrive in this order; a number that repeats is a redelivery (same ce_id), and a number skipped is a change that was not written (its write failed) or a message the producer could not publish (dead-lettered as oversized). Read it as a decimal integer. Absent only on messages published before Plenary numbered them.",
+    },
     'content-type': { type: 'string', const: 'application/json' },
   },
 };
@@ -151,6 +157,7 @@ export function asyncApiDocument(): Record<string, unknown> {
         ce_correlationid: '01a22280-e87b-7178-b76a-fb4a39e54d39',
         ce_causationid: '01a22280-e87b-7178-b76a-fb4a39e54d39',
         ce_partitionkey: '0192f0c4-5b1e-7d3a-9f10-6a1d2e3c4b5a',
+        ce_plenarysequence: '42',
         'content-type': 'application/json',
       };
       messages[key(version)] = {
@@ -191,7 +198,7 @@ export function asyncApiDocument(): Record<string, unknown> {
       title: 'Plenary messages',
       version: '1.0.0',
       description:
-        'The topics Plenary publishes for other systems. Messages are CloudEvents 1.0 in Kafka binary mode (ce_* headers, JSON value), keyed by the meeting id, delivered at least once (deduplicate on ce_id), in order per meeting. A compatible change (a new optional field) keeps the version; any other change is a new version published beside the old one for a documented period.',
+        'The topics Plenary publishes for other systems. Messages are CloudEvents 1.0 in Kafka binary mode (ce_* headers, JSON value), keyed by the meeting id, delivered at least once (deduplicate on ce_id), in order per meeting (ce_plenarysequence numbers them per meeting and topic). A compatible change (a new optional field) keeps the version; any other change is a new version published beside the old one for a documented period.',
     },
     defaultContentType: 'application/json',
     servers: {

@@ -91,4 +91,25 @@ describe('CloudEvents Kafka binary binding', () => {
     const message = asReceived(encodeMessage({ ...outgoing, data: '{"event":' }));
     expect(poisonReason(message)).toBe('malformed-json');
   });
+
+  it('carries the sequence as the plenarysequence extension attribute, and reads it back', () => {
+    const message = encodeMessage({ ...outgoing, sequence: 42 });
+    expect(message.headers).toMatchObject({ ce_plenarysequence: '42' });
+    expect(decodeMessage(asReceived(message)).sequence).toBe(42);
+  });
+
+  it.each(['urn:plenary:message:event.created:', 'urn:plenary:message:event.created:v2', 'garbage'])(
+    'refuses a dataschema whose version cannot be read (%s), instead of skipping it as another version',
+    (schema) => {
+      const message = asReceived(encodeMessage(outgoing));
+      message.headers!.ce_dataschema = Buffer.from(schema);
+      expect(poisonReason(message)).toBe('malformed-version');
+    },
+  );
+
+  it('refuses a sequence that is not a number', () => {
+    const message = asReceived(encodeMessage({ ...outgoing, sequence: 1 }));
+    message.headers!.ce_plenarysequence = Buffer.from('first');
+    expect(poisonReason(message)).toBe('malformed-envelope');
+  });
 });

@@ -5,7 +5,8 @@ import { PoisonMessageError } from './poison-message.error.js';
 /**
  * CloudEvents 1.0, Kafka protocol binding, binary content mode: the attributes travel as
  * ce_* headers, the payload is the JSON value, the Kafka key is the meeting's id.
- * Plenary's extension attributes: correlationid, causationid, and partitionkey (the key).
+ * Plenary's extension attributes: correlationid, causationid, partitionkey (the key) and
+ * plenarysequence (the message's place among its topic's messages about one meeting).
  */
 export const CE = {
   specversion: 'ce_specversion',
@@ -18,6 +19,7 @@ export const CE = {
   correlationid: 'ce_correlationid',
   causationid: 'ce_causationid',
   partitionkey: 'ce_partitionkey',
+  sequence: 'ce_plenarysequence',
   contentType: 'content-type',
 } as const;
 
@@ -40,6 +42,8 @@ export interface OutgoingMessage {
   causationId: string;
   /** The payload, already serialised as JSON. */
   data: string;
+  /** Place among the messages of its topic about the same key, from 1; absent on messages written before sequences existed. */
+  sequence?: number;
 }
 
 export function encodeMessage(message: OutgoingMessage): Message {
@@ -58,6 +62,7 @@ export function encodeMessage(message: OutgoingMessage): Message {
       [CE.correlationid]: message.correlationId,
       [CE.causationid]: message.causationId,
       [CE.partitionkey]: message.key,
+      ...(message.sequence !== undefined ? { [CE.sequence]: String(message.sequence) } : {}),
       [CE.contentType]: 'application/json',
     },
   };
@@ -84,10 +89,8 @@ export function decodeMessage(message: KafkaMessage): MessageEnvelope<unknown> {
     throw new PoisonMessageError('malformed-envelope', `unsupported specversion ${get(CE.specversion)}`);
   }
   const type = get(CE.type)!;
-  const schema = get(CE.dataschema) ?? '';
-  const version = schema.startsWith(`${SCHEMA_PREFIX}${type}:`)
-    ? Number(schema.slice(SCHEMA_PREFIX.length + type.length + 1))
-    : 1;
+  const version = versionOf(type, get(CE.dataschema));
+  const sequence = sequenceOf(get(CE.sequence));
   let data: unknown;
   try {
     data = JSON.parse(message.value?.toString('utf8') ?? '');
@@ -98,13 +101,43 @@ export function decodeMessage(message: KafkaMessage): MessageEnvelope<unknown> {
   return {
     id,
     type,
-    version: Number.isInteger(version) ? version : NaN,
+    version,
     source: get(CE.source)!,
     subject: get(CE.subject) ?? '',
     key: message.key?.toString('utf8') ?? '',
     time: get(CE.time) ?? new Date(Number(message.timestamp)).toISOString(),
     correlationId: get(CE.correlationid) ?? id,
     causationId: get(CE.causationid) ?? id,
+    ...(sequence !== undefined ? { sequence } : {}),
     data,
   };
+}
+
+/**
+ * The version named by the dataschema attribute; 1 without one (the first messages had none).
+ * A dataschema that names no readable version is refused rather than read as "another
+ * version", which the consumer would skip without a trace.
+ */
+function versionOf(type: string, schema: string | undefined): number {
+  if (schema === undefined || schema === '') return 1;
+  const prefix = `${SCHEMA_PREFIX}${type}:`;
+  const text = schema.startsWith(prefix) ? schema.slice(prefix.length) : '';
+  if (!/^[1-9][0-9]{0,8}$/.test(text)) {
+    throw new PoisonMessageError(
+      'malformed-version',
+      `dataschema "${schema.slice(0, 200)}" names no version of ${type} (expected ${prefix}<version>)`,
+    );
+  }
+  return Number(text);
+}
+
+function sequenceOf(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,15}$/.test(header)) {
+    throw new PoisonMessageError(
+      'malformed-envelope',
+      `${CE.sequence} "${header.slice(0, 50)}" is not a number`,
+    );
+  }
+  return Number(header);
 }

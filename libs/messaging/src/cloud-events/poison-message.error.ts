@@ -1,9 +1,11 @@
 /** Why a message was dead-lettered; stable values, written to the dlq-reason header. */
 export type DeadLetterReason =
   | 'malformed-envelope'
+  | 'malformed-version'
   | 'malformed-json'
   | 'unknown-type'
   | 'invalid-payload'
+  | 'foreign-source'
   | 'oversized'
   | 'handler-failed';
 

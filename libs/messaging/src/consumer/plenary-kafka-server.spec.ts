@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ServiceConfig } from '@plenary/config';
+import { isMessageType, MessageCatalog, sourceOf, TopicOwners } from '@plenary/contracts';
 import { createLogger } from '@plenary/observability';
 import type { EachMessagePayload, KafkaMessage, Message } from 'kafkajs';
 import { encodeMessage } from '../cloud-events/cloud-event-codec.js';
@@ -24,13 +25,23 @@ const delegation = {
   updatedAt: '2027-01-01T00:00:00.000Z',
 };
 
-function received(type: string, data: unknown, version = 1): KafkaMessage {
+/** The source the topic's owner writes. */
+const ownerOf = (type: string) =>
+  isMessageType(type) ? sourceOf(TopicOwners[MessageCatalog[type].topic]) : '/plenary/participants';
+
+function received(
+  type: string,
+  data: unknown,
+  version = 1,
+  source = ownerOf(type),
+  id = 'm-1',
+): KafkaMessage {
   const message = encodeMessage({
-    id: 'm-1',
+    id,
     type,
     version,
     key: 'e-1',
-    source: '/tests',
+    source,
     subject: 'delegations/d-1',
     time: new Date(),
     correlationId: 'c-1',
@@ -146,5 +157,27 @@ describe('PlenaryKafkaServer message processing', () => {
     expect(calls).toBe(0);
     expect(deadLetters).toEqual([]);
     expect(processed.size).toBe(0);
+  });
+
+  it("dead-letters a message whose ce_source is not its topic's owner, and processes the next one", async () => {
+    let calls = 0;
+    const { deliver, deadLetters, processed } = setUp(async () => void calls++);
+    await deliver(received('delegation.registered', { delegation }, 1, '/plenary/events', 'forged'));
+    await deliver(received('delegation.registered', { delegation }, 1, '/plenary/participants', 'real'));
+    expect(deadLetters).toHaveLength(1);
+    expect(header(deadLetters[0], 'dlq-reason')).toBe('foreign-source');
+    expect(header(deadLetters[0], 'dlq-error')).toContain('/plenary/events');
+    expect(calls).toBe(1);
+    expect([...processed]).toEqual(['real']);
+  });
+
+  it('dead-letters a message whose version cannot be read instead of skipping it silently', async () => {
+    let calls = 0;
+    const { deliver, deadLetters } = setUp(async () => void calls++);
+    const message = received('delegation.registered', { delegation });
+    message.headers!.ce_dataschema = Buffer.from('urn:plenary:message:delegation.registered:one');
+    await deliver(message);
+    expect(calls).toBe(0);
+    expect(header(deadLetters[0], 'dlq-reason')).toBe('malformed-version');
   });
 });

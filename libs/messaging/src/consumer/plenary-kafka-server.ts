@@ -1,6 +1,13 @@
 import { KafkaContext, ServerKafka } from '@nestjs/microservices';
 import type { ServiceConfig } from '@plenary/config';
-import { isMessageType, MessageCatalog, type MessageEnvelope, type TopicName } from '@plenary/contracts';
+import {
+  isMessageType,
+  MessageCatalog,
+  type MessageEnvelope,
+  sourceOf,
+  TopicOwners,
+  type TopicName,
+} from '@plenary/contracts';
 import { RequestContext, type Logger } from '@plenary/observability';
 import { isStoreUnavailableError } from '@plenary/persistence';
 import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
@@ -12,6 +19,7 @@ import { ensureTopics } from '../kafka/topic-provisioner.js';
 import { deadLetterMessage } from './dead-letter.js';
 import type { Inbox } from './inbox.js';
 import { validatePayload } from './payload-validation.js';
+import { type SequenceCounts, SequenceWatch } from './sequence-watch.js';
 
 /** idle: the app has no message handlers, so there is nothing to consume. */
 export type ConsumerState = 'idle' | 'starting' | 'running' | 'rebalancing' | 'crashed' | 'stopped';
@@ -36,7 +44,12 @@ class ShuttingDownError extends Error {
  * Nest's Kafka transport, extended once for every app (rather than bypassed in each):
  * - routes by message type (the ce_type header, via @OnMessage) instead of by topic;
  * - decodes CloudEvents and validates payloads against their contract;
+ * - refuses (dead-letters) a message whose ce_source is not its topic's owner;
  * - drops redeliveries already processed (inbox);
+ * - tells gaps and reorderings in each meeting's sequence (ce_plenarysequence): logged and
+ *   counted, not held for: a hole is a write that never completed or a message too large to
+ *   publish (dead-lettered by its producer), so waiting would block the partition for
+ *   nothing, and handlers are idempotent and keep the source's version anyway;
  * - retries a failing handler with backoff, then dead-letters it and goes on, so one bad
  *   message never blocks its partition; waits without committing while the store is away;
  * - processes several partitions at once;
@@ -50,6 +63,7 @@ export class PlenaryKafkaServer extends ServerKafka {
   private readonly log: Logger;
   private readonly deps: PlenaryKafkaServerDeps;
   private kafka: Kafka | undefined;
+  private readonly sequences = new SequenceWatch();
 
   constructor(deps: PlenaryKafkaServerDeps) {
     super({
@@ -63,6 +77,11 @@ export class PlenaryKafkaServer extends ServerKafka {
 
   getState(): ConsumerState {
     return this.state;
+  }
+
+  /** Gaps and reorderings seen in the meetings' sequences since start. */
+  getSequenceCounts(): SequenceCounts {
+    return this.sequences.getCounts();
   }
 
   /** The app starts at once; the consumer connects in the background and retries until Kafka answers. */
@@ -156,6 +175,7 @@ export class PlenaryKafkaServer extends ServerKafka {
     const { GROUP_JOIN, REBALANCING, CRASH, STOP } = consumer.events;
     consumer.on(GROUP_JOIN, () => {
       this.state = 'running';
+      this.sequences.reset(); // the partitions may have changed: start each key's baseline again
       this.publishStatus('connected');
     });
     consumer.on(REBALANCING, () => {
@@ -206,14 +226,33 @@ export class PlenaryKafkaServer extends ServerKafka {
       return this.deadLetterOrThrow(error, message, topic, partition, 1);
     }
     const type = envelope.type;
-    if (!this.messageHandlers.has(type)) return; // a type on this topic that this app does not need
+    if (!this.messageHandlers.has(type)) {
+      // A type on this topic that this app does not need.
+      this.sequences.advance(topic, envelope.key, envelope.sequence);
+      return;
+    }
     const definition = MessageCatalog[type];
+    // Only the owner of a topic writes it; anything else is forged or misrouted.
+    const owner = sourceOf(TopicOwners[definition.topic as TopicName]);
+    if (envelope.source !== owner) {
+      return this.deadLetterOrThrow(
+        new PoisonMessageError(
+          'foreign-source',
+          `ce_source "${envelope.source.slice(0, 200)}" is not ${owner}, the owner of ${definition.topic}`,
+        ),
+        message,
+        topic,
+        partition,
+        1,
+      );
+    }
     if (envelope.version !== definition.version) {
       // Another version, published beside the one this app reads during a migration.
       this.log.debug(
         { type, version: envelope.version },
         'skipping a message version this service does not read',
       );
+      this.sequences.advance(topic, envelope.key, envelope.sequence);
       return;
     }
     let data: object;
@@ -228,6 +267,7 @@ export class PlenaryKafkaServer extends ServerKafka {
       this.log.info({ messageId: envelope.id, type }, 'duplicate delivery dropped');
       return;
     }
+    this.watchSequence(topic, envelope);
     const context = { correlationId: envelope.correlationId, causationId: envelope.id };
     const kafkaContext = new KafkaContext([
       message,
@@ -262,6 +302,24 @@ export class PlenaryKafkaServer extends ServerKafka {
       }
     }
     await this.untilStoreAnswers(() => this.deps.inbox.record(envelope.id, type), heartbeat);
+  }
+
+  private watchSequence(topic: string, envelope: MessageEnvelope<unknown>): void {
+    const seen = this.sequences.observe(topic, envelope.key, envelope.sequence);
+    if (seen === 'gap' || seen === 'reordered') {
+      this.log.warn(
+        {
+          messageId: envelope.id,
+          type: envelope.type,
+          key: envelope.key,
+          sequence: envelope.sequence,
+          topic,
+        },
+        seen === 'gap'
+          ? 'sequence gap: earlier messages about this meeting never arrived'
+          : 'sequence reordered: a message about this meeting arrived after a later one',
+      );
+    }
   }
 
   /**

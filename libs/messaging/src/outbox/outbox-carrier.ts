@@ -21,6 +21,7 @@ export const OutboxEntrySchema = new Schema<OutboxEntry>(
     correlationId: { type: String, required: true },
     causationId: { type: String, required: true },
     data: { type: String, required: true },
+    sequence: { type: Number, required: false },
   },
   { _id: false },
 );
@@ -38,6 +39,10 @@ export abstract class OutboxCarrier {
 
   @Prop({ type: Boolean, default: false, index: true })
   outboxPending: boolean;
+
+  /** The lowest sequence among the pending messages: the relay reads pending documents in this order. */
+  @Prop({ type: Number, required: false })
+  outboxSequence?: number;
 
   @Prop({ type: Number, required: true, default: 1 })
   version: number;

@@ -3,21 +3,44 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { ServiceConfig } from '@plenary/config';
 import type { TopicName } from '@plenary/contracts';
 import { LOGGER, type Logger } from '@plenary/observability';
-import type { Producer, TopicMessages } from 'kafkajs';
+import { isDuplicateKeyError } from '@plenary/persistence';
+import type { Message, Producer, TopicMessages } from 'kafkajs';
 import type { Collection, Connection } from 'mongoose';
 import { encodeMessage } from '../cloud-events/cloud-event-codec.js';
+import { unpublishableDeadLetter } from '../consumer/dead-letter.js';
 import { createKafka, createProducer } from '../kafka/kafka-client.js';
 import { TopicNames } from '../kafka/topic-names.js';
 import { ensureTopics } from '../kafka/topic-provisioner.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
+import { encodedSize, splitByBytes } from './byte-batches.js';
 import type { OutboxEntry } from './outbox-carrier.js';
+import { OutboxSequences } from './outbox-sequences.js';
+import { type OpenGap, publishOrder } from './publish-order.js';
 
 interface PendingDocument {
   // Plenary documents use string ids (UUIDv7).
   _id: string;
   version: number;
   outbox: OutboxEntry[];
+  outboxSequence?: number;
 }
+
+/** Pending documents read from one collection. */
+interface ReadDocuments {
+  collection: string;
+  documents: PendingDocument[];
+}
+
+/** A message the relay could not publish (larger than a produce request may be), kept in the store. */
+interface UnpublishableMessage extends OutboxEntry {
+  _id: string;
+  reason: 'oversized';
+  bytes: number;
+  deadLetteredAt: Date;
+}
+
+export const UNPUBLISHABLE_COLLECTION = 'outbox_dead_letters';
+const PENDING_PROJECTION = { _id: 1, version: 1, outbox: 1, outboxSequence: 1 };
 
 export interface RelayStatus {
   running: boolean;
@@ -27,9 +50,18 @@ export interface RelayStatus {
   lastSuccessAt?: string;
   lastError?: string;
   lastErrorAt?: string;
+  /** Messages too large to publish, dead-lettered (and kept in the store) instead. */
+  deadLettered: number;
+  lastDeadLetter?: { id: string; type: string; key: string; bytes: number; at: string };
+  /** Sequence numbers given up on after the grace period (writes that never completed). */
+  skippedSequences: number;
+  /** Keys whose next messages waited, at the last pass, for an earlier sequence. */
+  holding: number;
 }
 
 const MAX_BACKOFF_MS = 5000;
+/** How soon the relay looks again when a key waits for an earlier sequence. */
+const HOLD_RECHECK_MS = 200;
 
 /** A document just written with messages, named so that the relay reads it by its id. */
 export interface WrittenDocument {
@@ -44,6 +76,11 @@ export interface WrittenDocument {
  * at once after a failure), it catches up by itself after Kafka, the store or the service
  * itself was down. Delivery is at least once: a crash between the send and the clear sends a
  * message again, with the same id, and consumers drop the duplicate.
+ * Order: each pass reads pending documents from every outbox collection and sends each key's
+ * messages in the order of their sequences (publishOrder), holding a key's later messages
+ * while an earlier one may still be written. Requests are cut by bytes under
+ * OUTBOX_MAX_REQUEST_BYTES; a message too large for any request is dead-lettered and kept in
+ * the store, so that it never blocks what follows.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap {
@@ -57,7 +94,15 @@ export class OutboxRelay implements OnApplicationBootstrap {
   /** Documents written since the last pass, by collection. */
   private readonly written = new Map<string, Set<string>>();
   private nextSweepAt = 0;
-  private readonly status: RelayStatus = { running: false, sent: 0 };
+  private readonly status: RelayStatus = {
+    running: false,
+    sent: 0,
+    deadLettered: 0,
+    skippedSequences: 0,
+    holding: 0,
+  };
+  /** Holes in keys' sequences being waited on (see publishOrder). */
+  private readonly gaps = new Map<string, OpenGap>();
 
   constructor(
     private readonly config: ServiceConfig,
@@ -65,6 +110,7 @@ export class OutboxRelay implements OnApplicationBootstrap {
     @InjectConnection() private readonly connection: Connection,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly sequences: OutboxSequences,
   ) {
     this.kafka = createKafka(config, logger, 'relay');
   }
@@ -119,11 +165,14 @@ export class OutboxRelay implements OnApplicationBootstrap {
         await this.connectedProducer();
         if (Date.now() >= this.nextSweepAt) {
           this.written.clear(); // the sweep sees them; writes from now on are named again
-          more = (await this.pass()) >= this.config.OUTBOX_BATCH_SIZE;
+          more = await this.pass();
           if (!more) this.nextSweepAt = Date.now() + this.config.OUTBOX_SWEEP_INTERVAL_MS;
         } else {
           await this.passOverWritten();
         }
+        // A key waits for an earlier sequence, which a sweep finds in whichever collection holds it.
+        if (this.status.holding > 0)
+          this.nextSweepAt = Math.min(this.nextSweepAt, Date.now() + HOLD_RECHECK_MS);
         failures = 0;
         this.status.lastSuccessAt = new Date().toISOString();
       } catch (error) {
@@ -135,7 +184,7 @@ export class OutboxRelay implements OnApplicationBootstrap {
         await this.sleep(Math.min(100 * 2 ** failures, MAX_BACKOFF_MS), false);
         continue;
       }
-      // A full batch means more may be waiting: go on at once.
+      // A full batch that made progress means more may be waiting: go on at once.
       if (!more && this.written.size === 0)
         await this.sleep(Math.max(0, this.nextSweepAt - Date.now()), true);
     }
@@ -145,89 +194,207 @@ export class OutboxRelay implements OnApplicationBootstrap {
   private async passOverWritten(): Promise<void> {
     const written = [...this.written];
     this.written.clear();
+    const reads: ReadDocuments[] = [];
     for (const [name, ids] of written) {
       const collection = this.connection.collection<PendingDocument>(name);
       // One read for them all: a lookup of ids by the _id index, in MongoDB and in the local store.
       const documents = (await collection
-        .find(
-          { _id: { $in: [...ids] }, outboxPending: true },
-          { projection: { _id: 1, version: 1, outbox: 1 } },
-        )
+        .find({ _id: { $in: [...ids] }, outboxPending: true }, { projection: PENDING_PROJECTION })
         .toArray()) as PendingDocument[];
-      if (documents.length === 0) continue;
-      await this.send(documents.flatMap((d) => d.outbox ?? []));
-      await this.clear(name, documents);
+      if (documents.length > 0) reads.push({ collection: name, documents });
     }
-  }
-
-  /** One pass: read pending documents, send their messages in order, clear what was sent. Returns how many documents it handled. */
-  async pass(): Promise<number> {
-    let handled = 0;
-    for (const name of this.options.outboxCollections) {
-      const collection = this.connection.collection<PendingDocument>(name);
-      const documents = (await collection
-        .find({ outboxPending: true }, { projection: { _id: 1, version: 1, outbox: 1 } })
-        .limit(this.config.OUTBOX_BATCH_SIZE)
-        .toArray()) as PendingDocument[];
-      if (documents.length === 0) continue;
-      await this.send(documents.flatMap((d) => d.outbox ?? []));
-      await this.clear(name, documents);
-      handled += documents.length;
-    }
-    return handled;
-  }
-
-  private async send(entries: OutboxEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    // Oldest first, so that messages about one meeting keep the order they were written in.
-    const ordered = [...entries].sort(
-      (a, b) => new Date(a.time).getTime() - new Date(b.time).getTime() || (a.id < b.id ? -1 : 1),
-    );
-    const byTopic = new Map<string, TopicMessages>();
-    for (const entry of ordered) {
-      const topic = this.topics.resolve(entry.topic as TopicName);
-      if (!byTopic.has(topic)) byTopic.set(topic, { topic, messages: [] });
-      byTopic.get(topic)!.messages.push(encodeMessage({ ...entry, time: new Date(entry.time) }));
-    }
-    const producer = await this.connectedProducer();
-    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
-    this.status.sent += entries.length;
-    this.status.lastSentAt = new Date().toISOString();
-  }
-
-  private async clear(collectionName: string, documents: PendingDocument[]): Promise<void> {
-    const collection = this.connection.collection<PendingDocument>(collectionName);
-    // Clear at the version read: if the document changed meanwhile, its new messages stay.
-    const result = await collection.bulkWrite(
-      documents.map((d) => ({
-        updateOne: {
-          filter: { _id: d._id, version: d.version },
-          update: { $set: { outbox: [], outboxPending: false } },
-        },
-      })),
-      { ordered: false },
-    );
-    if (result.matchedCount === documents.length) return;
-    for (const document of documents) await this.removeSent(collection, document);
+    // Other documents were not read: a missing sequence may be in any of them (horizon 0), so a key with a hole waits for a sweep.
+    await this.publish(reads, 0);
   }
 
   /**
-   * For a document that changed after it was read: keep the messages that were not sent, at
-   * the version read now (compare-and-set, retried). Done this way rather than with a $pull by
-   * condition, which FerretDB 1.24 does not apply.
+   * One pass over every outbox collection: reads the pending documents in the order of their
+   * lowest sequence, sends what may go, clears what was sent. Returns whether more may be
+   * waiting: a collection filled its batch and the pass made progress.
    */
-  private async removeSent(collection: Collection<PendingDocument>, sent: PendingDocument): Promise<void> {
-    const sentIds = new Set(sent.outbox.map((e) => e.id));
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await collection.findOne(
-        { _id: sent._id },
-        { projection: { _id: 1, version: 1, outbox: 1 } },
+  async pass(): Promise<boolean> {
+    const reads: ReadDocuments[] = [];
+    let horizon = Number.POSITIVE_INFINITY;
+    let full = false;
+    for (const name of this.options.outboxCollections) {
+      const collection = this.connection.collection<PendingDocument>(name);
+      const documents = (await collection
+        .find({ outboxPending: true }, { projection: PENDING_PROJECTION })
+        .sort({ outboxSequence: 1, _id: 1 })
+        .limit(this.config.OUTBOX_BATCH_SIZE)
+        .toArray()) as PendingDocument[];
+      if (documents.length === 0) continue;
+      reads.push({ collection: name, documents });
+      if (documents.length >= this.config.OUTBOX_BATCH_SIZE) {
+        // What this read did not reach starts at the last document's lowest sequence.
+        full = true;
+        horizon = Math.min(horizon, documents[documents.length - 1].outboxSequence ?? 0);
+      }
+    }
+    const sent = await this.publish(reads, horizon);
+    return full && sent > 0;
+  }
+
+  /** Sends what the order allows of the documents read, then clears it from them. Returns how many messages left the outbox. */
+  private async publish(reads: ReadDocuments[], horizon: number): Promise<number> {
+    const pending = reads.flatMap((r) => r.documents.flatMap((d) => d.outbox ?? []));
+    if (pending.length === 0) {
+      this.status.holding = 0;
+      return 0;
+    }
+    const keys = [...new Set(pending.filter((e) => e.sequence !== undefined).map((e) => e.key))];
+    const [published, abandoned] =
+      keys.length > 0
+        ? await Promise.all([this.sequences.published(keys), this.sequences.abandoned(keys)])
+        : [new Map<string, number>(), new Map<string, Set<number>>()];
+    const order = publishOrder({
+      pending,
+      published,
+      abandoned,
+      horizon,
+      gaps: this.gaps,
+      now: Date.now(),
+      graceMs: this.config.OUTBOX_SEQUENCE_GRACE_MS,
+    });
+    this.status.holding = order.held.length;
+    for (const hole of order.skipped) {
+      this.status.skippedSequences += hole.to - hole.from + 1;
+      this.logger.warn(
+        hole,
+        `outbox: sequence ${hole.from}..${hole.to} of ${hole.key} never written after ${this.config.OUTBOX_SEQUENCE_GRACE_MS} ms; skipped`,
       );
-      if (!current || !current.outbox.some((e) => sentIds.has(e.id))) return;
-      const remaining = current.outbox.filter((e) => !sentIds.has(e.id));
+    }
+    if (order.send.length === 0) return 0;
+
+    const done = await this.send(order.send);
+    const highest = new Map<string, number>();
+    for (const entry of order.send) {
+      if (entry.sequence !== undefined && entry.sequence > (highest.get(entry.key) ?? 0))
+        highest.set(entry.key, entry.sequence);
+    }
+    await this.sequences.markPublished(highest);
+    for (const read of reads) await this.clear(read.collection, read.documents, done);
+    return done.size;
+  }
+
+  /**
+   * Sends the messages in order, in requests cut under the producer's byte limit; a message
+   * that alone exceeds it is dead-lettered. Returns the ids that left the outbox either way.
+   */
+  private async send(entries: OutboxEntry[]): Promise<Set<string>> {
+    const items = entries.map((entry) => {
+      const topic = this.topics.resolve(entry.topic as TopicName);
+      const message = encodeMessage({ ...entry, time: new Date(entry.time) });
+      return { entry, topic, message, bytes: encodedSize(message) };
+    });
+    const { batches, oversized } = splitByBytes(items, (i) => i.bytes, this.config.OUTBOX_MAX_REQUEST_BYTES);
+    const producer = await this.connectedProducer();
+    for (const item of oversized) await this.deadLetter(producer, item);
+    for (const batch of batches) {
+      const byTopic = new Map<string, TopicMessages>();
+      for (const { topic, message } of batch) {
+        if (!byTopic.has(topic)) byTopic.set(topic, { topic, messages: [] });
+        byTopic.get(topic)!.messages.push(message);
+      }
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
+      this.status.sent += batch.length;
+      this.status.lastSentAt = new Date().toISOString();
+    }
+    return new Set(entries.map((e) => e.id));
+  }
+
+  /** Keeps a message no request can carry in the store, and announces it on the dead-letter topic (without its value). */
+  private async deadLetter(
+    producer: Producer,
+    item: { entry: OutboxEntry; topic: string; message: Message; bytes: number },
+  ): Promise<void> {
+    const { entry, topic, message, bytes } = item;
+    const error = `${bytes} bytes, more than the ${this.config.OUTBOX_MAX_REQUEST_BYTES} a produce request may carry (OUTBOX_MAX_REQUEST_BYTES); kept in the ${UNPUBLISHABLE_COLLECTION} collection`;
+    try {
+      await this.connection.collection<UnpublishableMessage>(UNPUBLISHABLE_COLLECTION).insertOne({
+        ...entry,
+        _id: entry.id,
+        reason: 'oversized',
+        bytes,
+        deadLetteredAt: new Date(),
+      });
+    } catch (failure) {
+      if (!isDuplicateKeyError(failure)) throw failure; // kept already by an earlier attempt
+    }
+    await producer.send({
+      topic: this.topics.deadLetter(),
+      acks: -1,
+      messages: [
+        unpublishableDeadLetter(message, {
+          reason: 'oversized',
+          error,
+          topic,
+          group: this.config.consumerGroup,
+          keptIn: UNPUBLISHABLE_COLLECTION,
+        }),
+      ],
+    });
+    this.status.deadLettered += 1;
+    this.status.lastDeadLetter = {
+      id: entry.id,
+      type: entry.type,
+      key: entry.key,
+      bytes,
+      at: new Date().toISOString(),
+    };
+    this.logger.error(
+      { messageId: entry.id, type: entry.type, key: entry.key, bytes, topic },
+      'outbox: message too large to publish; dead-lettered',
+    );
+  }
+
+  /** Takes the messages that left (done) out of the documents read. */
+  private async clear(
+    collectionName: string,
+    documents: PendingDocument[],
+    done: Set<string>,
+  ): Promise<void> {
+    const collection = this.connection.collection<PendingDocument>(collectionName);
+    const whole = documents.filter((d) => (d.outbox ?? []).every((e) => done.has(e.id)));
+    const partly = documents.filter(
+      (d) => !whole.includes(d) && (d.outbox ?? []).some((e) => done.has(e.id)),
+    );
+    if (whole.length > 0) {
+      // Clear at the version read: if the document changed meanwhile, its new messages stay.
+      const result = await collection.bulkWrite(
+        whole.map((d) => ({
+          updateOne: {
+            filter: { _id: d._id, version: d.version },
+            update: { $set: { outbox: [], outboxPending: false }, $unset: { outboxSequence: '' } },
+          },
+        })),
+        { ordered: false },
+      );
+      if (result.matchedCount < whole.length) partly.push(...whole);
+    }
+    for (const document of partly) await this.removeSent(collection, document._id, done);
+  }
+
+  /**
+   * For a document with messages that stay (held, or written after it was read): keep those,
+   * at the version read now (compare-and-set, retried). Done this way rather than with a $pull
+   * by condition, which FerretDB 1.24 does not apply.
+   */
+  private async removeSent(
+    collection: Collection<PendingDocument>,
+    id: string,
+    done: Set<string>,
+  ): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await collection.findOne({ _id: id }, { projection: PENDING_PROJECTION });
+      if (!current || !current.outbox.some((e) => done.has(e.id))) return;
+      const remaining = current.outbox.filter((e) => !done.has(e.id));
+      const lowest = Math.min(...remaining.map((e) => e.sequence ?? 0));
       const update = await collection.updateOne(
-        { _id: sent._id, version: current.version },
-        { $set: { outbox: remaining, outboxPending: remaining.length > 0 } },
+        { _id: id, version: current.version },
+        remaining.length > 0 && Number.isFinite(lowest)
+          ? { $set: { outbox: remaining, outboxPending: true, outboxSequence: lowest } }
+          : { $set: { outbox: [], outboxPending: false }, $unset: { outboxSequence: '' } },
       );
       if (update.matchedCount === 1) return;
     }
@@ -244,9 +411,10 @@ export class OutboxRelay implements OnApplicationBootstrap {
       const admin = this.kafka.admin();
       await admin.connect();
       try {
+        // And the dead-letter topic, for a message too large to publish.
         await ensureTopics(
           admin,
-          this.options.publishes.map((t) => this.topics.resolve(t)),
+          [...this.options.publishes.map((t) => this.topics.resolve(t)), this.topics.deadLetter()],
           this.config,
         );
         this.topicsReady = true;

@@ -6,6 +6,7 @@ import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import type { OutboxEntry } from './outbox-carrier.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { OutboxSequences } from './outbox-sequences.js';
 
 export interface NewMessage<T extends MessageType> {
   /** The meeting's id: the Kafka key, so that all messages about one meeting stay in order. */
@@ -33,18 +34,32 @@ export function versionsToPublish<P extends object>(
   ];
 }
 
-type UpdateWithOperators = { $set?: object; $push?: object; $inc?: object; [op: string]: unknown };
+type UpdateWithOperators = {
+  $set?: object;
+  $push?: object;
+  $inc?: object;
+  $min?: object;
+  [op: string]: unknown;
+};
+
+const lowestSequence = (messages: OutboxEntry[]): number | undefined => {
+  const sequences = messages.flatMap((m) => (m.sequence === undefined ? [] : [m.sequence]));
+  return sequences.length > 0 ? Math.min(...sequences) : undefined;
+};
 
 /**
  * How services publish: build messages, write them in the same document update as the change
  * they announce, then wake the relay. Nothing reaches Kafka from a request directly, so a
- * write that succeeded is never announced "maybe".
+ * write that succeeded is never announced "maybe". insert and update number the messages per
+ * key (sequence) just before the write; code that writes with forNewDocument or withMessages
+ * itself calls sequence first (and abandon when the write fails).
  */
 @Injectable()
 export class OutboxService {
   constructor(
     private readonly config: ServiceConfig,
     private readonly relay: OutboxRelay,
+    private readonly sequences: OutboxSequences,
   ) {}
 
   /**
@@ -75,23 +90,46 @@ export class OutboxService {
     );
   }
 
+  /**
+   * Numbers messages with the next sequences of their keys, which give their order on the
+   * topic whichever document carries them. Call it right before the write that stores them.
+   */
+  sequence(messages: OutboxEntry[]): Promise<OutboxEntry[]> {
+    return this.sequences.assign(messages);
+  }
+
+  /** After the write meant to store sequenced messages failed: the relay need not wait for their numbers. */
+  abandon(messages: OutboxEntry[]): Promise<void> {
+    return this.sequences.abandon(messages);
+  }
+
   /** Fields for a new document that carries its first messages. */
   forNewDocument(messages: OutboxEntry[]): {
     outbox: OutboxEntry[];
     outboxPending: boolean;
+    outboxSequence?: number;
     version: number;
   } {
-    return { outbox: messages, outboxPending: messages.length > 0, version: 1 };
+    const lowest = lowestSequence(messages);
+    return {
+      outbox: messages,
+      outboxPending: messages.length > 0,
+      ...(lowest !== undefined ? { outboxSequence: lowest } : {}),
+      version: 1,
+    };
   }
 
   /** Adds messages to an update: they are stored by the same atomic write, and the version moves on. */
   withMessages<U extends UpdateWithOperators>(update: U, messages: OutboxEntry[]): U {
     if (messages.length === 0) return { ...update, $inc: { ...(update.$inc ?? {}), version: 1 } };
+    const lowest = lowestSequence(messages);
     return {
       ...update,
       $set: { ...(update.$set ?? {}), outboxPending: true },
       $push: { ...(update.$push ?? {}), outbox: { $each: messages } },
       $inc: { ...(update.$inc ?? {}), version: 1 },
+      // The relay reads pending documents by their lowest pending sequence.
+      ...(lowest !== undefined ? { $min: { ...(update.$min ?? {}), outboxSequence: lowest } } : {}),
     };
   }
 
@@ -102,7 +140,13 @@ export class OutboxService {
 
   /** Inserts a new document together with its messages. */
   async insert<T>(model: Model<T>, document: object, messages: OutboxEntry[]): Promise<void> {
-    await model.create({ ...document, ...this.forNewDocument(messages) } as never);
+    const sequenced = await this.sequence(messages);
+    try {
+      await model.create({ ...document, ...this.forNewDocument(sequenced) } as never);
+    } catch (error) {
+      await this.abandon(sequenced);
+      throw error;
+    }
     this.written(model, (document as { _id: string })._id);
   }
 
@@ -117,11 +161,18 @@ export class OutboxService {
     update: UpdateWithOperators,
     messages: OutboxEntry[],
   ): Promise<boolean> {
-    const result = await model.updateOne(
-      { _id: id, version } as never,
-      this.withMessages(update, messages) as never,
-    );
-    if (result.matchedCount === 0) return false;
+    const sequenced = await this.sequence(messages);
+    let matched = false;
+    try {
+      const result = await model.updateOne(
+        { _id: id, version } as never,
+        this.withMessages(update, sequenced) as never,
+      );
+      matched = result.matchedCount > 0;
+    } finally {
+      if (!matched) await this.abandon(sequenced);
+    }
+    if (!matched) return false;
     this.written(model, id);
     return true;
   }
