@@ -26,7 +26,7 @@ const topic = new TopicNames(config).deadLetter();
 const at = (r: TopicRecord) => `${r.partition}:${r.offset}`;
 
 async function letters(): Promise<{ letters: TopicRecord[]; redriven: Set<string> }> {
-  const records = await readTopic(kafka, topic);
+  const records = await readTopic(kafka, topic, 30_000, config.consumerGroup);
   return {
     letters: records.filter((r) => !r.headers[REDRIVE_OF]),
     redriven: new Set(records.map((r) => r.headers[REDRIVE_OF]).filter(Boolean)),

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadDemo } from './demo/load-demo.js';
-import { DEV_DIR, devStack, localAuthSecret, ROOT } from './lib/dev-stack.js';
+import { DEV_DIR, devStack, kafkaAuthEnv, localAuthSecret, ROOT } from './lib/dev-stack.js';
 import { serviceArgs } from './lib/service-process.js';
 
 /**
@@ -27,7 +27,8 @@ let startedStack = false;
 function spawnApp(name: AppName, port: number, env: Record<string, string>): void {
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, serviceArgs(name), {
-    env: { ...process.env, ...env, HTTP_PORT: String(port) },
+    // Each service authenticates to Kafka as its own principal (with SASL on the dev stack).
+    env: { ...process.env, ...env, ...kafkaAuthEnv(name), HTTP_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log);
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   startedStack = !stackWasRunning;
   say(stackWasRunning ? 'local stack already running' : 'starting the local stack (Kafka and FerretDB)…');
   devStack.start();
+  await devStack.provisionKafkaAccess();
   mkdirSync(logDir, { recursive: true });
 
   const secret = localAuthSecret();

@@ -5,7 +5,9 @@
 //   KAFKA_BROKERS=127.0.0.1:9092 OUT_DIR=./site node examples/outcome-pages/subscriber.mjs
 //
 // Settings: KAFKA_BROKERS, KAFKA_TOPIC_PREFIX (default none), GROUP_ID (default
-// outcome-pages), OUT_DIR (default ./outcome-pages).
+// outcome-pages), OUT_DIR (default ./outcome-pages); on a broker with SASL, KAFKA_SASL_MECHANISM
+// (scram-sha-512), KAFKA_USERNAME and KAFKA_PASSWORD of a principal that may read (the local
+// stack's is `subscriber`: bash infra/local/stack.sh kafka-password subscriber).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -103,7 +105,14 @@ function apply(topic, headers, value) {
   render(eventId);
 }
 
-const kafka = new Kafka({ clientId: 'outcome-pages', brokers, logLevel: logLevel.WARN });
+const sasl = process.env.KAFKA_SASL_MECHANISM
+  ? {
+      mechanism: process.env.KAFKA_SASL_MECHANISM,
+      username: process.env.KAFKA_USERNAME,
+      password: process.env.KAFKA_PASSWORD,
+    }
+  : undefined;
+const kafka = new Kafka({ clientId: 'outcome-pages', brokers, sasl, logLevel: logLevel.WARN });
 const admin = kafka.admin();
 await admin.connect();
 // The services create their topics when they start; wait for them rather than fail.

@@ -1,8 +1,11 @@
+import { ensurePlenaryAcls } from '@plenary/messaging';
+import { Kafka, logLevel } from 'kafkajs';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kafkaCredentialsIn, type KafkaCredentials, type KafkaPrincipal } from './local-stack.js';
 
 /** The repository root (scripts run from dist/scripts/…). */
 export const ROOT = (() => {
@@ -15,10 +18,12 @@ export const ROOT = (() => {
 export const DEV_DIR = resolve(process.env.STACK_DIR ?? join(ROOT, '.stack/dev'));
 export const KAFKA_PORT = Number(process.env.STACK_KAFKA_PORT ?? 9092);
 export const STORE_PORT = Number(process.env.STACK_STORE_PORT ?? 27017);
+/** The development broker authenticates and authorises (as a deployment's should) unless STACK_KAFKA_SASL=0. */
+const KAFKA_SASL = process.env.STACK_KAFKA_SASL ?? '1';
 
 function stack(command: string): string {
   return execFileSync('bash', [join(ROOT, 'infra/local/stack.sh'), command], {
-    env: { ...process.env, STACK_DIR: DEV_DIR },
+    env: { ...process.env, STACK_DIR: DEV_DIR, STACK_KAFKA_SASL: KAFKA_SASL },
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
@@ -41,7 +46,36 @@ export const devStack = {
   },
   kafkaBrokers: `127.0.0.1:${KAFKA_PORT}`,
   mongoUrl: `mongodb://127.0.0.1:${STORE_PORT}`,
+  /** A principal's SCRAM credentials, once the stack has started with SASL; undefined without. */
+  kafkaCredentials(principal: KafkaPrincipal): KafkaCredentials | undefined {
+    return kafkaCredentialsIn(DEV_DIR, principal);
+  },
+  /**
+   * The ACLs of the services and of the example subscriber (examples/outcome-pages, group
+   * outcome-pages), created as the admin; nothing to do without SASL.
+   */
+  async provisionKafkaAccess(): Promise<void> {
+    const sasl = this.kafkaCredentials('admin');
+    if (!sasl) return;
+    const admin = new Kafka({ brokers: [this.kafkaBrokers], sasl, logLevel: logLevel.WARN }).admin();
+    await admin.connect();
+    try {
+      await ensurePlenaryAcls(admin, {
+        subscribers: [{ principal: 'User:subscriber', group: 'outcome-pages' }],
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  },
 };
+
+/** The environment that makes a service (or a tool) authenticate as `principal` on the dev stack. */
+export function kafkaAuthEnv(principal: KafkaPrincipal): Record<string, string> {
+  const sasl = devStack.kafkaCredentials(principal);
+  return sasl
+    ? { KAFKA_SASL_MECHANISM: sasl.mechanism, KAFKA_USERNAME: sasl.username, KAFKA_PASSWORD: sasl.password }
+    : {};
+}
 
 /**
  * The local token secret: AUTH_JWT_SECRET when set, else one generated on first start and

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -34,6 +34,28 @@ export interface LocalStackOptions {
   dir: string;
   kafkaPort: number;
   storePort: number;
+  /** Kafka with SASL/SCRAM and ACLs (STACK_KAFKA_SASL=1); default: as the stack's data was formatted. */
+  kafkaSasl?: boolean;
+}
+
+/** The Kafka principals stack.sh creates with SASL: the admin, one per service, a read-only subscriber. */
+export type KafkaPrincipal = 'admin' | 'events' | 'participants' | 'reports' | 'subscriber';
+
+export interface KafkaCredentials {
+  mechanism: 'scram-sha-512';
+  username: string;
+  password: string;
+}
+
+/** The SCRAM credentials of a principal of the stack in `dir`, or undefined when it runs without SASL. */
+export function kafkaCredentialsIn(dir: string, principal: KafkaPrincipal): KafkaCredentials | undefined {
+  const file = join(dir, 'kafka/sasl-users');
+  if (!existsSync(file)) return undefined;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const [name, password] = line.trim().split(' ');
+    if (name === principal && password) return { mechanism: 'scram-sha-512', username: name, password };
+  }
+  throw new Error(`${file} has no Kafka principal ${principal}`);
 }
 
 /**
@@ -44,11 +66,16 @@ export interface LocalStackOptions {
 export class LocalStack {
   constructor(readonly options: LocalStackOptions) {}
 
-  static async onFreePorts(dir: string): Promise<LocalStack> {
+  static async onFreePorts(dir: string, options: { kafkaSasl?: boolean } = {}): Promise<LocalStack> {
     const kafkaPort = await freePort();
     let storePort = await freePort();
     while (storePort === kafkaPort || storePort === kafkaPort + 1) storePort = await freePort();
-    return new LocalStack({ dir, kafkaPort, storePort });
+    return new LocalStack({ dir, kafkaPort, storePort, ...options });
+  }
+
+  /** A principal's credentials once Kafka has started with SASL; undefined without. */
+  kafkaCredentials(principal: KafkaPrincipal): KafkaCredentials | undefined {
+    return kafkaCredentialsIn(this.options.dir, principal);
   }
 
   get kafkaBrokers(): string {
@@ -76,6 +103,9 @@ export class LocalStack {
           STACK_KAFKA_PORT: String(this.options.kafkaPort),
           STACK_KAFKA_CONTROLLER_PORT: String(this.options.kafkaPort + 1),
           STACK_STORE_PORT: String(this.options.storePort),
+          ...(this.options.kafkaSasl === undefined
+            ? {}
+            : { STACK_KAFKA_SASL: this.options.kafkaSasl ? '1' : '0' }),
         },
         maxBuffer: 16 * 1024 * 1024,
       });

@@ -4,7 +4,7 @@ import { ParticipantsConfig } from '../../apps/participants/src/participants.con
 import { READ_MODELS as PARTICIPANTS_READ_MODELS } from '../../apps/participants/src/read-models.js';
 import { READ_MODELS as REPORTS_READ_MODELS } from '../../apps/reports/src/read-models.js';
 import { ReportsConfig } from '../../apps/reports/src/reports.config.js';
-import { devStack } from './dev-stack.js';
+import { devStack, kafkaAuthEnv } from './dev-stack.js';
 
 export const SERVICES = {
   events: { config: EventsConfig, readModels: [] as readonly string[] },
@@ -20,12 +20,14 @@ export function serviceName(value: string | undefined): ServiceName {
 
 /**
  * The environment a tool shares with a service: the service's own variables when set (the same
- * KAFKA_*, MONGO_* a deployment gives it), else the local stack's. Tools never check tokens.
+ * KAFKA_*, MONGO_* a deployment gives it), else the local stack's, where a tool acts as the
+ * Kafka admin (re-driving a dead letter writes to another service's topic). Tools never check tokens.
  */
 export function serviceEnvironment(): Record<string, string> {
   return {
     KAFKA_BROKERS: devStack.kafkaBrokers,
     MONGO_URL: devStack.mongoUrl,
+    ...(process.env.KAFKA_BROKERS ? {} : kafkaAuthEnv('admin')),
     ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<
       string,
       string

@@ -76,6 +76,49 @@ describe('loadConfig', () => {
   });
 });
 
+describe('Kafka authentication and durability settings', () => {
+  it('authenticates only when a mechanism is given, with a user name and password', () => {
+    expect(loadConfig(TestConfig, valid).kafkaSasl).toBeUndefined();
+    const sasl = { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_USERNAME: 'events', KAFKA_PASSWORD: 'pw' };
+    expect(loadConfig(TestConfig, { ...valid, ...sasl }).kafkaSasl).toEqual({
+      mechanism: 'scram-sha-512',
+      username: 'events',
+      password: 'pw',
+    });
+  });
+
+  it('refuses a half-given or unknown SASL setting, never echoing the password', () => {
+    expect(problemsOf({ ...valid, KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toEqual([
+      expect.stringContaining('KAFKA_USERNAME must be set'),
+      expect.stringContaining('KAFKA_PASSWORD must be set'),
+    ]);
+    expect(problemsOf({ ...valid, KAFKA_USERNAME: 'events', KAFKA_PASSWORD: 'pw' })).toEqual([
+      expect.stringContaining('KAFKA_SASL_MECHANISM is not set'),
+    ]);
+    const plain = problemsOf({
+      ...valid,
+      KAFKA_SASL_MECHANISM: 'plain',
+      KAFKA_USERNAME: 'events',
+      KAFKA_PASSWORD: 'the-password',
+    });
+    expect(plain).toEqual([expect.stringMatching(/^KAFKA_SASL_MECHANISM="plain" is invalid/)]);
+    expect(plain.join()).not.toContain('the-password');
+  });
+
+  it('derives min.insync.replicas from the replication factor unless set', () => {
+    const minIsr = (env: Record<string, string>) =>
+      loadConfig(TestConfig, { ...valid, ...env }).minInsyncReplicas;
+    expect(minIsr({})).toBeUndefined();
+    expect(minIsr({ KAFKA_TOPIC_REPLICATION_FACTOR: '1' })).toBe(1);
+    expect(minIsr({ KAFKA_TOPIC_REPLICATION_FACTOR: '2' })).toBe(1);
+    expect(minIsr({ KAFKA_TOPIC_REPLICATION_FACTOR: '3' })).toBe(2);
+    expect(minIsr({ KAFKA_TOPIC_REPLICATION_FACTOR: '5', KAFKA_MIN_INSYNC_REPLICAS: '3' })).toBe(3);
+    expect(
+      problemsOf({ ...valid, KAFKA_TOPIC_REPLICATION_FACTOR: '1', KAFKA_MIN_INSYNC_REPLICAS: '2' }),
+    ).toEqual([expect.stringContaining('must not exceed KAFKA_TOPIC_REPLICATION_FACTOR (1)')]);
+  });
+});
+
 describe('describeEnvVars', () => {
   it('lists every variable with whether it is required and its default', () => {
     const vars = describeEnvVars(TestConfig);

@@ -12,8 +12,17 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { EnvVar } from './env-var.decorator.js';
+import { AtMostReplicationFactor } from './at-most-replication-factor.validator.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const SASL_MECHANISMS = ['scram-sha-256', 'scram-sha-512'] as const;
+export type KafkaSaslMechanism = (typeof SASL_MECHANISMS)[number];
+
+/** What a Kafka client needs to authenticate (the shape kafkajs' `sasl` option takes). */
+export type KafkaSasl = {
+  [M in KafkaSaslMechanism]: { mechanism: M; username: string; password: string };
+}[KafkaSaslMechanism];
+
 const HOST_PORT_LIST = /^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/;
 
 const splitList = ({ value }: { value: unknown }) =>
@@ -105,6 +114,41 @@ export abstract class ServiceConfig {
   @IsInt()
   @Min(-1)
   KAFKA_TOPIC_RETENTION_MS: number = -1;
+
+  @EnvVar(
+    'min.insync.replicas of the topics this service creates. Default: 2 when the replication factor is 3 or more, 1 below; with a replication factor of -1, the broker default.',
+    { optional: true },
+  )
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @AtMostReplicationFactor()
+  KAFKA_MIN_INSYNC_REPLICAS?: number;
+
+  @EnvVar(
+    'SASL mechanism to authenticate to Kafka with: scram-sha-512 or scram-sha-256. Unset: no authentication (a broker without SASL).',
+    { optional: true },
+  )
+  @ValidateIf((config: ServiceConfig) => Boolean(config.KAFKA_SASL_MECHANISM || config.KAFKA_USERNAME))
+  @IsIn(SASL_MECHANISMS, { message: 'must be scram-sha-512 or scram-sha-256 when KAFKA_USERNAME is set' })
+  KAFKA_SASL_MECHANISM?: KafkaSaslMechanism;
+
+  @EnvVar("This service's Kafka principal (SCRAM user name); needed with KAFKA_SASL_MECHANISM.", {
+    optional: true,
+  })
+  @ValidateIf((config: ServiceConfig) => Boolean(config.KAFKA_SASL_MECHANISM))
+  @IsString({ message: 'KAFKA_USERNAME must be set with KAFKA_SASL_MECHANISM' })
+  @MinLength(1)
+  KAFKA_USERNAME?: string;
+
+  @EnvVar("The Kafka principal's password; needed with KAFKA_SASL_MECHANISM.", {
+    optional: true,
+    secret: true,
+  })
+  @ValidateIf((config: ServiceConfig) => Boolean(config.KAFKA_SASL_MECHANISM))
+  @IsString({ message: 'KAFKA_PASSWORD must be set with KAFKA_SASL_MECHANISM' })
+  @MinLength(1)
+  KAFKA_PASSWORD?: string;
 
   @EnvVar('Consumer group of this service. Default: plenary-{service}.', { optional: true })
   @IsOptional()
@@ -220,6 +264,27 @@ export abstract class ServiceConfig {
 
   get mongoDatabase(): string {
     return this.MONGO_DATABASE ?? `plenary_${this.service}`;
+  }
+
+  /** The credentials Kafka clients authenticate with; undefined without SASL. */
+  get kafkaSasl(): KafkaSasl | undefined {
+    if (!this.KAFKA_SASL_MECHANISM || !this.KAFKA_USERNAME || this.KAFKA_PASSWORD === undefined)
+      return undefined;
+    const credentials = { username: this.KAFKA_USERNAME, password: this.KAFKA_PASSWORD };
+    return this.KAFKA_SASL_MECHANISM === 'scram-sha-256'
+      ? { mechanism: 'scram-sha-256', ...credentials }
+      : { mechanism: 'scram-sha-512', ...credentials };
+  }
+
+  /**
+   * min.insync.replicas for new topics: with acks=all, a write succeeds only once this many
+   * replicas have it, so losing one broker loses nothing acknowledged. Undefined: the broker's default.
+   */
+  get minInsyncReplicas(): number | undefined {
+    if (this.KAFKA_MIN_INSYNC_REPLICAS !== undefined) return this.KAFKA_MIN_INSYNC_REPLICAS;
+    const replicas = this.KAFKA_TOPIC_REPLICATION_FACTOR;
+    if (replicas === -1) return undefined;
+    return replicas >= 3 ? 2 : 1;
   }
 
   get consumerGroup(): string {

@@ -7,6 +7,7 @@ export * from './consumer/on-message.decorator.js';
 export * from './consumer/pass-errors-to-transport.filter.js';
 export * from './consumer/payload-validation.js';
 export * from './consumer/plenary-kafka-server.js';
+export * from './kafka/kafka-acls.js';
 export * from './kafka/kafka-client.js';
 export * from './kafka/read-topic.js';
 export * from './kafka/topic-names.js';

@@ -22,11 +22,16 @@ function pinoLogCreator(logger: Logger): logCreator {
     };
 }
 
-/** A kafkajs client tuned for a nearby broker: short timeouts and quick first retries. */
+/**
+ * A kafkajs client tuned for a nearby broker: short timeouts and quick first retries. With
+ * KAFKA_SASL_MECHANISM set it authenticates as the service's own principal (SCRAM), which the
+ * broker's ACLs allow to write only the service's own topics.
+ */
 export function createKafka(config: ServiceConfig, logger: Logger, role: string): Kafka {
   return new Kafka({
     clientId: `plenary-${config.service}-${role}`,
     brokers: config.kafkaBrokers,
+    ...(config.kafkaSasl ? { sasl: config.kafkaSasl } : {}),
     logLevel: logLevel.WARN,
     logCreator: pinoLogCreator(logger),
     connectionTimeout: 3000,

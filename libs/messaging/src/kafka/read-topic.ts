@@ -32,9 +32,16 @@ function toRecord(topic: string, partition: number, message: KafkaMessage): Topi
 
 /**
  * Every record of a topic from the beginning up to its end at the time of the call, read by a
- * throw-away consumer group that commits nothing. For tools and tests, not for services.
+ * throw-away consumer group that commits nothing. For tools and tests, not for services. Under
+ * ACLs the group's name must start with one the principal may use: a service's tools pass its
+ * consumer group.
  */
-export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 30_000): Promise<TopicRecord[]> {
+export async function readTopic(
+  kafka: Kafka,
+  topic: string,
+  timeoutMs = 30_000,
+  groupPrefix = 'plenary',
+): Promise<TopicRecord[]> {
   const admin = kafka.admin();
   await admin.connect();
   let offsets: Array<{ partition: number; high: string; low: string }>;
@@ -49,7 +56,7 @@ export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 30_000)
   );
   if (pending.size === 0) return [];
   const consumer = kafka.consumer({
-    groupId: `plenary-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    groupId: `${groupPrefix}-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`,
     maxWaitTimeInMs: 100,
   });
   const records: TopicRecord[] = [];
