@@ -1,26 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DelegationDetailsView, EventView, ParticipantDetailsView } from '@plenary/contracts';
-import { createLogger } from '@plenary/observability';
 import { Clock } from '@plenary/runtime';
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { DelegationWriter } from '../../apps/participants/src/delegations/delegation-writer.service.js';
-import {
-  DelegationRecord,
-  DelegationRecordSchema,
-} from '../../apps/participants/src/delegations/schemas/delegation.schema.js';
+import type { DelegationRecord } from '../../apps/participants/src/delegations/schemas/delegation.schema.js';
 import { parseSeatEntry } from '../../apps/participants/src/participants/participant-holds.js';
-import { ParticipantPlaces } from '../../apps/participants/src/participants/participant-places.service.js';
-import { ParticipantWriter } from '../../apps/participants/src/participants/participant-writer.service.js';
-import { PersonClaims } from '../../apps/participants/src/participants/person-claims.service.js';
-import { RegistrationSweeper } from '../../apps/participants/src/participants/registration-sweeper.js';
-import {
-  ParticipantRecord,
-  ParticipantRecordSchema,
-} from '../../apps/participants/src/participants/schemas/participant.schema.js';
-import {
-  PersonClaim,
-  PersonClaimSchema,
-} from '../../apps/participants/src/participants/schemas/person-claim.schema.js';
+import type { RegistrationSweeper } from '../../apps/participants/src/participants/registration-sweeper.js';
+import type { ParticipantRecord } from '../../apps/participants/src/participants/schemas/participant.schema.js';
+import type { PersonClaim } from '../../apps/participants/src/participants/schemas/person-claim.schema.js';
 import { eventually } from '../support/eventually.js';
 import { type JsonResponse, request } from '../support/http.js';
 import { TestKafka } from '../support/kafka.js';
@@ -31,6 +17,7 @@ import {
   stopAllApps,
   testNamespace,
 } from '../support/services.js';
+import { participantsStore } from '../support/participants-store.js';
 import { coordinator, secretariat } from '../support/tokens.js';
 
 type Body = Partial<ParticipantDetailsView> & { code?: string; message?: string };
@@ -86,24 +73,9 @@ describe('participants under concurrent double submits', () => {
     connection = await mongoose
       .createConnection(process.env.MONGO_URL!, { dbName: `${namespace}_participants`.toLowerCase() })
       .asPromise();
-    participants = connection.model(ParticipantRecord.name, ParticipantRecordSchema) as never;
-    delegations = connection.model(DelegationRecord.name, DelegationRecordSchema) as never;
-    claims = connection.model(PersonClaim.name, PersonClaimSchema) as never;
-    // The service's own sweeper classes on its own database, ticked between and during rounds
-    // (the service's timer ticks every 30 s only). Its deletions publish nothing: no outbox.
-    const clock = new Clock();
-    const seats = new DelegationWriter(delegations, undefined as never, clock);
-    const personClaims = new PersonClaims(claims);
-    sweeper = new RegistrationSweeper(
-      participants,
-      delegations,
-      new ParticipantWriter(participants, undefined as never, clock),
-      new ParticipantPlaces(seats, personClaims, participants, clock),
-      seats,
-      personClaims,
-      clock,
-      createLogger('test', 'silent'),
-    );
+    // The service's own sweeper on its own database, ticked between and during rounds (the
+    // service's timer ticks every 30 s only).
+    ({ participants, delegations, claims, sweeper } = participantsStore(connection, new Clock()));
   });
 
   afterAll(async () => {

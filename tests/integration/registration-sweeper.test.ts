@@ -1,25 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createLogger } from '@plenary/observability';
 import type { Clock } from '@plenary/runtime';
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { DelegationWriter } from '../../apps/participants/src/delegations/delegation-writer.service.js';
-import {
-  DelegationRecord,
-  DelegationRecordSchema,
-} from '../../apps/participants/src/delegations/schemas/delegation.schema.js';
-import { ParticipantPlaces } from '../../apps/participants/src/participants/participant-places.service.js';
-import { ParticipantWriter } from '../../apps/participants/src/participants/participant-writer.service.js';
-import { PersonClaims } from '../../apps/participants/src/participants/person-claims.service.js';
-import { RegistrationSweeper } from '../../apps/participants/src/participants/registration-sweeper.js';
-import {
-  ParticipantRecord,
-  ParticipantRecordSchema,
-} from '../../apps/participants/src/participants/schemas/participant.schema.js';
-import {
-  PersonClaim,
-  PersonClaimSchema,
-} from '../../apps/participants/src/participants/schemas/person-claim.schema.js';
+import type { DelegationRecord } from '../../apps/participants/src/delegations/schemas/delegation.schema.js';
+import type { RegistrationSweeper } from '../../apps/participants/src/participants/registration-sweeper.js';
+import type { ParticipantRecord } from '../../apps/participants/src/participants/schemas/participant.schema.js';
+import type { PersonClaim } from '../../apps/participants/src/participants/schemas/person-claim.schema.js';
+import { participantsStore } from '../support/participants-store.js';
 import { testNamespace } from '../support/services.js';
 
 /** What a process that died half-way through a registration or a withdrawal leaves, and its repair, on the real store. */
@@ -54,31 +41,9 @@ describe('RegistrationSweeper', () => {
     connection = await mongoose
       .createConnection(process.env.MONGO_URL!, { dbName: `${testNamespace('sweeper')}_db` })
       .asPromise();
-    // The same models the app injects (@InjectModel), on a connection of the test's own.
-    delegations = connection.model(
-      DelegationRecord.name,
-      DelegationRecordSchema,
-    ) as unknown as Model<DelegationRecord>;
-    participants = connection.model(
-      ParticipantRecord.name,
-      ParticipantRecordSchema,
-    ) as unknown as Model<ParticipantRecord>;
-    claims = connection.model(PersonClaim.name, PersonClaimSchema) as unknown as Model<PersonClaim>;
-    const clock = { now: () => now } as Clock;
-    // Only the places are written here, which publish nothing: no outbox needed.
-    const seats = new DelegationWriter(delegations, undefined as never, clock);
-    const personClaims = new PersonClaims(claims);
-    sweeper = new RegistrationSweeper(
-      participants,
-      delegations,
-      // The sweeper only deletes unconfirmed records, which publishes nothing: no outbox needed.
-      new ParticipantWriter(participants, undefined as never, clock),
-      new ParticipantPlaces(seats, personClaims, participants, clock),
-      seats,
-      personClaims,
-      clock,
-      createLogger('test', 'silent'),
-    );
+    ({ delegations, participants, claims, sweeper } = participantsStore(connection, {
+      now: () => now,
+    } as Clock));
   });
 
   afterAll(async () => {
