@@ -104,6 +104,11 @@ describe('Kafka with SASL and ACLs: only the owning service writes its topic', (
       },
     });
     expect(created.status).toBe(201);
+    // A draft publishes nothing: its announcement is the first message about it.
+    const announced = await request('POST', `${events.url}/events/${created.body.id}/announce`, {
+      token: await secretariat(),
+    });
+    expect(announced.status).toBe(200);
     const published = await eventually(
       async () => {
         const mine = (await as('subscriber').readAll(eventsTopic)).filter((m) => m.key === created.body.id);
@@ -113,7 +118,7 @@ describe('Kafka with SASL and ACLs: only the owning service writes its topic', (
       30_000,
       500,
     );
-    expect(published.headers.ce_type).toBe('event.created');
+    expect(published.headers.ce_type).toBe('event.announced');
   });
 
   it("refuses a write to the events topic with a subscriber's or another service's credentials", async () => {
