@@ -13,6 +13,10 @@ export interface Principal {
   eventId?: string;
   /** coordinator only: the party (e.g. KAZ) they coordinate */
   party?: string;
+  /** the person's email as the identity provider states it (lower-cased) */
+  email?: string;
+  /** true only when the identity provider says it verified the email */
+  emailVerified?: boolean;
 }
 
 /** True when the principal may act for this party at this meeting: the secretariat, or its own coordinator. */
