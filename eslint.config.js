@@ -33,9 +33,15 @@ export default tseslint.config(
       'bench/**',
       'examples/**',
       'infra/**',
+      'apps/console/client/vite.config.ts',
       '**/*.spec.ts',
     ],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The console's web client runs in the browser.
+    files: ['apps/console/client/**'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // Tests and the config documentation script read an app's own files (its config class).

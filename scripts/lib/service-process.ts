@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT } from './local-stack.js';
 
-export type AppName = 'events' | 'participants' | 'reports';
+export type AppName = 'events' | 'participants' | 'reports' | 'console';
 
 export interface ServiceProcess {
   name: AppName;

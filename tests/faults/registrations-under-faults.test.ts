@@ -42,7 +42,7 @@ describe('faults: nothing accepted is lost, nothing counted twice', () => {
   let token: string;
   let eventId: string;
   let delegationIds: string[];
-  const instances: Record<AppName, ServiceProcess[]> = { events: [], participants: [], reports: [] };
+  const instances: Record<Exclude<AppName, 'console'>, ServiceProcess[]> = { events: [], participants: [], reports: [] };
 
   const env = () => ({
     namespace,
@@ -50,13 +50,14 @@ describe('faults: nothing accepted is lost, nothing counted twice', () => {
     mongoUrl: stack.mongoUrl,
     extra: { OUTBOX_SWEEP_INTERVAL_MS: '2000' },
   });
-  const start = async (name: AppName) => {
+  const start = async (name: Exclude<AppName, 'console'>) => {
     const service = await startApp(name, env(), 90_000);
     instances[name].push(service);
     return service;
   };
   const stop = async (service: ServiceProcess, signal: NodeJS.Signals) => {
-    instances[service.name] = instances[service.name].filter((s) => s !== service);
+    const name = service.name as Exclude<AppName, 'console'>;
+    instances[name] = instances[name].filter((s) => s !== service);
     return service.stop(signal);
   };
   const participantUrls = () => instances.participants.map((s) => s.url);
@@ -66,7 +67,7 @@ describe('faults: nothing accepted is lost, nothing counted twice', () => {
     streams.push(registrations);
     return registrations;
   };
-  const database = (name: AppName) => store.db(`${namespace}_${name}`);
+  const database = (name: Exclude<AppName, 'console'>) => store.db(`${namespace}_${name}`);
 
   /** The fault's figures, and the inputs it accepted, added to the whole run's. */
   function record(fault: string, registrations: RegistrationStream, more: Record<string, unknown> = {}) {

@@ -49,8 +49,9 @@ export async function startApp(
   name: AppName,
   env: ServiceEnvironment,
   readyTimeoutMs = 60_000,
+  port?: number,
 ): Promise<ServiceProcess> {
-  const port = await freePort();
+  port ??= await freePort();
   const service = await spawnService(name, serviceEnv(name, env, port), {
     port,
     logFile: join(TEST_STACK_DIR, 'logs', `${env.namespace}-${name}.log`),

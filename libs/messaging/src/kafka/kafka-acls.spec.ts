@@ -41,6 +41,15 @@ describe('plenaryAcls', () => {
     ]);
   });
 
+  it("lets the console read the participants topic with its own groups, and write nothing", () => {
+    expect(grants('User:console', AclOperationTypes.READ, 'prod.')).toEqual([
+      'GROUP:PREFIXED:plenary-console',
+      'TOPIC:LITERAL:prod.plenary.participants',
+    ]);
+    const operations = plenaryAcls().filter((a) => a.principal === 'User:console').map((a) => a.operation);
+    expect(new Set(operations)).toEqual(new Set([AclOperationTypes.READ]));
+  });
+
   it('lets a subscriber read the public topics and nothing else', () => {
     expect(grants('User:subscriber', AclOperationTypes.READ)).toEqual([
       'GROUP:PREFIXED:outcome-pages',

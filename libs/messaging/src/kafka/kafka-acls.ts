@@ -19,6 +19,9 @@ const {
 export const TOPIC_OWNERS = Object.keys(Topics) as Array<keyof typeof Topics>;
 export type TopicOwner = (typeof TOPIC_OWNERS)[number];
 
+/** The console's server: a reader of one topic, not an owner of any. */
+const CONSOLE = { principal: 'User:console', group: 'plenary-console' };
+
 export interface KafkaAccessOptions {
   /** The deployment's KAFKA_TOPIC_PREFIX. */
   topicPrefix?: string;
@@ -51,6 +54,8 @@ const allow = (
  *   (so no other principal can publish as it), reads every Plenary topic (services consume each
  *   other's) and its own dead letters, and uses only consumer groups named after its group
  *   (plenary-{service}…: its own, and the throw-away readers of the operator's tools);
+ * - the web console reads the participants topic (to tell open pages of changes) with groups
+ *   named plenary-console…, and writes nothing;
  * - a subscriber reads the three public topics with its own group, and writes nothing;
  * - the admin (a super user in the broker's configuration) needs no ACL.
  */
@@ -69,6 +74,10 @@ export function plenaryAcls(options: KafkaAccessOptions = {}): AclEntry[] {
       acls.push(allow(principal, Resource.TOPIC, topic, Operation.READ));
     acls.push(allow(principal, Resource.GROUP, group, Operation.READ, Pattern.PREFIXED));
   }
+  acls.push(
+    allow(CONSOLE.principal, Resource.TOPIC, prefix + Topics.participants, Operation.READ),
+    allow(CONSOLE.principal, Resource.GROUP, CONSOLE.group, Operation.READ, Pattern.PREFIXED),
+  );
   for (const { principal, group } of options.subscribers ?? []) {
     for (const topic of publicTopics) acls.push(allow(principal, Resource.TOPIC, topic, Operation.READ));
     acls.push(allow(principal, Resource.GROUP, group, Operation.READ, Pattern.PREFIXED));

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { whenSignedOut } from '../api/api-client';
+import { loadSession, type Person, type SessionState } from '../api/session';
+import { CheckInDesk } from '../features/check-in/check-in-desk';
+import { DelegationPage } from '../features/delegation/delegation-page';
+import { MeetingDesk } from '../features/desk/meeting-desk';
+import { MeetingsList } from '../features/meetings/meetings-list';
+import { MyMeetings } from '../features/my-meetings/my-meetings';
+import { SignInPage } from '../features/sign-in/sign-in-page';
+import { Header } from './header';
+import { match, usePath } from './router';
+
+export function App() {
+  const [session, setSession] = useState<SessionState | undefined>();
+  const { t } = useTranslation();
+  useEffect(() => {
+    void loadSession().then(setSession);
+    whenSignedOut(() => setSession({ signedIn: false }));
+  }, []);
+  if (!session) {
+    return (
+      <main id="main" className="page" aria-busy="true">
+        <p>{t('common.loading')}</p>
+      </main>
+    );
+  }
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <Header person={session.signedIn ? session.person : undefined} />
+      <main id="main" className="page" tabIndex={-1}>
+        {session.signedIn ? <Page person={session.person} /> : <SignInPage />}
+      </main>
+    </>
+  );
+}
+
+function Page({ person }: { person: Person }) {
+  const path = usePath();
+  const { t } = useTranslation();
+  let params: Record<string, string> | undefined;
+  if ((params = match('/meetings/:eventId/check-in', path))) return <CheckInDesk eventId={params.eventId} />;
+  if ((params = match('/meetings/:eventId', path))) return <MeetingDesk eventId={params.eventId} />;
+  if (match('/meetings', path)) return <MeetingsList />;
+  if ((params = match('/delegations/:eventId/:party', path))) {
+    return <DelegationPage eventId={params.eventId} party={params.party} person={person} />;
+  }
+  if (match('/', path))
+    return person.role === 'secretariat' ? <MeetingsList /> : <MyMeetings person={person} />;
+  return (
+    <>
+      <h1>{t('common.notFoundTitle')}</h1>
+      <p>{t('common.notFound')}</p>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals';
+import { RegisterParticipantDto } from '../../../../../libs/contracts/src/participants/register-participant.dto';
+import { validateWithContract, withoutBlanks } from './validate-with-contract';
+
+describe('validateWithContract', () => {
+  it("refuses what the API's own class refuses, with the API's field paths", async () => {
+    const errors = await validateWithContract(RegisterParticipantDto, {
+      name: { given: '', family: 'Аргандыков' },
+      role: 'chief',
+      email: 'not-an-email',
+    });
+    expect(errors.map((e) => e.field).sort()).toEqual(['email', 'name.given', 'role']);
+  });
+
+  it('accepts a valid person', async () => {
+    const person = {
+      name: { given: 'Daulet', family: 'Argandykov' },
+      role: 'head',
+      email: 'd.a@mfa.kz.example',
+    };
+    await expect(validateWithContract(RegisterParticipantDto, person)).resolves.toEqual([]);
+  });
+});
+
+describe('withoutBlanks', () => {
+  it('leaves out empty fields, also nested ones', () => {
+    expect(withoutBlanks({ a: '', b: 'x', name: { given: 'A', givenLatin: '' } })).toEqual({
+      b: 'x',
+      name: { given: 'A' },
+    });
+  });
+});

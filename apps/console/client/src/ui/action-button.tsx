@@ -1,0 +1,59 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { Button } from 'react-aria-components';
+
+/**
+ * Runs one action at a time: a second click or Enter while the first is in flight does nothing,
+ * so a form or a button cannot submit twice.
+ */
+export function useSingleFlight(): [
+  pending: boolean,
+  run: (action: () => Promise<unknown>) => Promise<void>,
+] {
+  const inFlight = useRef(false);
+  const [pending, setPending] = useState(false);
+  const run = async (action: () => Promise<unknown>) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setPending(true);
+    try {
+      await action();
+    } finally {
+      inFlight.current = false;
+      setPending(false);
+    }
+  };
+  return [pending, run];
+}
+
+interface ActionButtonProps {
+  onAction(): Promise<unknown>;
+  children: ReactNode;
+  variant?: 'primary' | 'secondary' | 'danger';
+  isDisabled?: boolean;
+  'aria-label'?: string;
+}
+
+/** A button whose action cannot run twice at once; it shows as busy meanwhile. */
+export function ActionButton(props: ActionButtonProps) {
+  const [pending, run] = useSingleFlight();
+  return (
+    <Button
+      className={`button button-${props.variant ?? 'primary'}`}
+      isPending={pending}
+      isDisabled={props.isDisabled ?? false}
+      onPress={() => void run(props.onAction)}
+      {...(props['aria-label'] ? { 'aria-label': props['aria-label'] } : {})}
+    >
+      {props.children}
+    </Button>
+  );
+}
+
+/** The submit button of a form run by useSingleFlight. */
+export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <Button className="button button-primary" type="submit" isPending={pending}>
+      {children}
+    </Button>
+  );
+}

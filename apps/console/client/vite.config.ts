@@ -1,0 +1,61 @@
+import { transform } from '@swc/core';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const libs = fileURLToPath(new URL('../../../libs', import.meta.url));
+// Not among the package's exports, so named by its file.
+const swaggerShim = fileURLToPath(
+  new URL('../../../node_modules/@nestjs/swagger/dist/extra/swagger-shim.js', import.meta.url),
+);
+
+/**
+ * The forms validate with the API's own DTO classes from libs/contracts, whose class-validator
+ * decorators are TypeScript's legacy decorators: SWC compiles them the way the server's build
+ * does (the same compiler), and JSX with React's automatic runtime.
+ */
+function swc(): Plugin {
+  return {
+    name: 'plenary-swc',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (!/\.tsx?$/.test(id) || id.includes('/node_modules/')) return null;
+      const result = await transform(code, {
+        filename: id,
+        sourceMaps: true,
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript', tsx: id.endsWith('.tsx'), decorators: true },
+          transform: { legacyDecorator: true, react: { runtime: 'automatic' } },
+        },
+        swcrc: false,
+        configFile: false,
+      });
+      return { code: result.code, map: result.map };
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  plugins: [swc()],
+  oxc: false,
+  resolve: {
+    alias: [
+      { find: /^@libs\/(.*)$/, replacement: `${libs}/$1` },
+      // The DTOs' OpenAPI decorators do nothing in a browser: Nest ships this shim for it.
+      { find: /^@nestjs\/swagger$/, replacement: swaggerShim },
+    ],
+  },
+  build: {
+    outDir: fileURLToPath(new URL('../../../dist/console-client', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1024,
+  },
+  server: {
+    proxy: {
+      '^/(api|auth|live)': { target: process.env.CONSOLE_SERVER_URL ?? 'http://127.0.0.1:3000' },
+    },
+  },
+});
