@@ -130,6 +130,12 @@ describe('coordinator designations', () => {
     );
     expect(participant.status).toBe(201);
 
+    // Withdrawing and reinstating their people is theirs too.
+    for (const action of ['withdraw', 'reinstate']) {
+      const r = await api('POST', `/participants/${participant.body.id}/${action}`, person);
+      expect([action, r.status]).toEqual([action, 200]);
+    }
+
     // "My delegation": their party's details, as a token-bound coordinator sees them; not another party's.
     await api('POST', `/events/${meeting.id}/delegations`, admin, delegationBody('KGZ'));
     const delegations = await api<Array<{ party: { code: string }; coordinator?: unknown }>>(

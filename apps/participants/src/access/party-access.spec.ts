@@ -4,6 +4,7 @@ import {
   assertMayActFor,
   mayActFor,
   maySeeDetails,
+  ownPartiesAt,
   partiesActedFor,
   rememberDesignatedParties,
 } from './party-access.js';
@@ -103,5 +104,11 @@ describe('who may act for a party at a meeting', () => {
       'KAZ',
     ]);
     expect(partiesActedFor({ subject: 's', role: 'secretariat' }, A)).toEqual([]);
+  });
+
+  it('lists the parties a coordinator may act for at one meeting, for their own exports', () => {
+    expect(ownPartiesAt(designated({ eventId: A, party: 'KGZ' }), A)).toEqual(['KGZ', 'KAZ']);
+    expect(ownPartiesAt({ subject: 'c', role: 'coordinator', eventId: B, party: 'KAZ' }, A)).toEqual([]);
+    expect(ownPartiesAt(designated({ emailVerified: false }), A)).toEqual([]);
   });
 });

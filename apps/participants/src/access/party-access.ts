@@ -52,6 +52,14 @@ export function partiesActedFor(viewer: Principal, eventId: string): string[] {
   return [...parties];
 }
 
+/**
+ * The parties the viewer may act for at this meeting (not the secretariat's "all"): for a
+ * coordinator's own lists and exports, e.g. `partyCode: { $in: ownPartiesAt(viewer, eventId) }`.
+ */
+export function ownPartiesAt(viewer: Principal, eventId: string): string[] {
+  return partiesActedFor(viewer, eventId).filter((party) => mayActFor(viewer, eventId, party));
+}
+
 function refusal(actor: Principal, eventId: string, party: string): string {
   const wanted = `${party}'s delegation to meeting ${eventId}`;
   if (actor.role !== 'coordinator') return `This token may act for nothing here, not for ${wanted}.`;
