@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Principal } from '@plenary/auth';
 import {
+  assertCoordinatesAt,
   assertMayActFor,
   mayActFor,
   maySeeDetails,
@@ -110,5 +111,22 @@ describe('who may act for a party at a meeting', () => {
     expect(ownPartiesAt(designated({ eventId: A, party: 'KGZ' }), A)).toEqual(['KGZ', 'KAZ']);
     expect(ownPartiesAt({ subject: 'c', role: 'coordinator', eventId: B, party: 'KAZ' }, A)).toEqual([]);
     expect(ownPartiesAt(designated({ emailVerified: false }), A)).toEqual([]);
+  });
+
+  it('gives a coordinator’s exports their parties at the meeting, or a 403 that says why', () => {
+    expect(assertCoordinatesAt(designated(), A)).toEqual(['KAZ']);
+    expect(assertCoordinatesAt({ subject: 'c', role: 'coordinator', eventId: A, party: 'KGZ' }, A)).toEqual([
+      'KGZ',
+    ]);
+    const stranger = signedIn({ email: 'someone@mfa.kz' });
+    rememberDesignatedParties(stranger, []);
+    expect(() => assertCoordinatesAt(stranger, A)).toThrow(
+      `You (someone@mfa.kz) are not designated as a coordinator of any party at meeting ${A}, or the designation was revoked. Ask the meeting's secretariat to designate you.`,
+    );
+    expect(() =>
+      assertCoordinatesAt({ subject: 'c', role: 'coordinator', eventId: B, party: 'KAZ' }, A),
+    ).toThrow(
+      `This token may act for KAZ's delegation to meeting ${B}, not for KAZ's delegation to meeting ${A}.`,
+    );
   });
 });

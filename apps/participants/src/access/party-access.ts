@@ -60,8 +60,9 @@ export function ownPartiesAt(viewer: Principal, eventId: string): string[] {
   return partiesActedFor(viewer, eventId).filter((party) => mayActFor(viewer, eventId, party));
 }
 
-function refusal(actor: Principal, eventId: string, party: string): string {
-  const wanted = `${party}'s delegation to meeting ${eventId}`;
+/** Why the actor may not act for `party` (or, without one, for any party) at the meeting, in plain words. */
+function refusal(actor: Principal, eventId: string, party?: string): string {
+  const wanted = `${party ? `${party}'s delegation` : 'any delegation'} to meeting ${eventId}`;
   if (actor.role !== 'coordinator') return `This token may act for nothing here, not for ${wanted}.`;
   if (actor.eventId && actor.party) {
     return `This token may act for ${actor.party}'s delegation to meeting ${actor.eventId}, not for ${wanted}.`;
@@ -72,7 +73,18 @@ function refusal(actor: Principal, eventId: string, party: string): string {
   if (actor.emailVerified !== true) {
     return `Your identity provider has not verified your email address (${actor.email}), so your coordinator designations do not apply yet; you may not act for ${wanted}. Verify your email with your identity provider, then sign in again.`;
   }
-  return `You (${actor.email}) are not designated as the coordinator of ${party} at meeting ${eventId}, or the designation was revoked. Ask the meeting's secretariat to designate you.`;
+  const as = party ? `the coordinator of ${party}` : 'a coordinator of any party';
+  return `You (${actor.email}) are not designated as ${as} at meeting ${eventId}, or the designation was revoked. Ask the meeting's secretariat to designate you.`;
+}
+
+/**
+ * For a coordinator's own lists and exports of a meeting: the parties they act for there, or a
+ * 403 that says why when there are none (e.g. reporting: `partyCode: { $in: ... }`).
+ */
+export function assertCoordinatesAt(viewer: Principal, eventId: string): string[] {
+  const parties = ownPartiesAt(viewer, eventId);
+  if (parties.length > 0) return parties;
+  throw new AppException(HttpStatus.FORBIDDEN, 'NOT_YOUR_DELEGATION', refusal(viewer, eventId, viewer.party));
 }
 
 /** Anyone else gets a 403 that says why, before anything is read or changed. */
