@@ -166,6 +166,7 @@ describe('coordinator designations', () => {
       items: [
         {
           ...created.body,
+          partyName: 'Kazakhstan',
           delegationId: delegation.body.id,
           event: {
             id: meeting.id,

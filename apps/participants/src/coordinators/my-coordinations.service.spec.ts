@@ -28,7 +28,7 @@ const meeting = (id: string, startsAt: string): EventCopy =>
     startsAt: new Date(startsAt),
     endsAt: new Date(startsAt),
     timeZone: 'Asia/Almaty',
-    parties: [],
+    parties: [{ code: 'KAZ', kind: 'state', name: 'Kazakhstan', standings: ['member'] }],
     registration: {
       opensAt: new Date('2027-09-01T00:00:00Z'),
       closesAt: new Date('2027-11-07T13:00:00Z'),
@@ -87,9 +87,9 @@ describe('my coordinations', () => {
     const mine = await service.of(person());
     expect(mine.emailVerified).toBe(true);
     // A meeting the service no longer knows (a deleted draft) is left out.
-    expect(mine.items.map((i) => [i.event.id, i.delegationId])).toEqual([
-      ['m-2', 'delegation-1'],
-      ['m-1', undefined],
+    expect(mine.items.map((i) => [i.event.id, i.partyName, i.delegationId])).toEqual([
+      ['m-2', 'Kazakhstan', 'delegation-1'],
+      ['m-1', 'Kazakhstan', undefined],
     ]);
     expect(mine.items[0].event.registration).toEqual({
       opensAt: '2027-09-01T00:00:00.000Z',

@@ -69,7 +69,8 @@ export class MyCoordinationsService {
     const records = await this.designations.activeOf(principal.email);
     const eventIds = [...new Set(records.map((r) => r.eventId))];
     const [events, delegations] = await Promise.all([
-      Promise.all(eventIds.map((id) => this.eventCopies.find(id, { parties: false }))),
+      // With the invited parties, for their names (a person coordinates at a few meetings).
+      Promise.all(eventIds.map((id) => this.eventCopies.find(id))),
       records.length === 0
         ? []
         : this.delegations
@@ -87,8 +88,14 @@ export class MyCoordinationsService {
       // A meeting deleted since (a draft) leaves nothing to coordinate.
       if (!event) return [];
       const delegationId = delegationOf.get(`${record.eventId}|${record.party}`);
+      const partyName = event.parties.find((p) => p.code === record.party)?.name;
       return [
-        { ...toDesignationView(record), event: meetingOf(event), ...(delegationId ? { delegationId } : {}) },
+        {
+          ...toDesignationView(record),
+          ...(partyName ? { partyName } : {}),
+          event: meetingOf(event),
+          ...(delegationId ? { delegationId } : {}),
+        },
       ];
     });
     items.sort((a, b) => a.event.startsAt.localeCompare(b.event.startsAt) || a.party.localeCompare(b.party));

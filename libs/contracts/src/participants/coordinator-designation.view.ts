@@ -138,6 +138,11 @@ export class CoordinatedMeetingView {
 
 /** One party the signed-in person coordinates at one meeting. */
 export class CoordinationView extends CoordinatorDesignationView {
+  @ApiPropertyOptional({ example: 'Kazakhstan', description: "The party's name as the meeting invited it." })
+  @IsOptional()
+  @IsString()
+  partyName?: string;
+
   @ApiProperty({ type: CoordinatedMeetingView })
   @ValidateNested()
   @Type(() => CoordinatedMeetingView)
