@@ -59,6 +59,11 @@ const OPERATIONS: Array<[AppName, string, string]> = [
   ['participants', 'post', '/delegations/{id}/credentials-received'],
   ['participants', 'post', '/delegations/{id}/accredit'],
   ['participants', 'post', '/delegations/{id}/withdraw'],
+  ['participants', 'get', '/events/{eventId}/coordinators'],
+  ['participants', 'get', '/coordinators/{id}'],
+  ['participants', 'get', '/me/coordinations'],
+  ['participants', 'post', '/events/{eventId}/coordinators'],
+  ['participants', 'post', '/coordinators/{id}/revoke'],
   ['reports', 'get', '/events/{eventId}/attendance'],
   ['reports', 'get', '/events/{eventId}/dossier'],
   ['reports', 'get', '/events/{eventId}/reports'],
@@ -374,7 +379,8 @@ interface FuzzRequest {
   body: Body;
 }
 
-type Pool = 'events' | 'agenda' | 'delegations' | 'participants' | 'reports' | 'number' | 'format';
+type Pool =
+  'events' | 'agenda' | 'delegations' | 'participants' | 'coordinators' | 'reports' | 'number' | 'format';
 
 /** The kind of value a path parameter takes, from the segment before it. */
 function poolOf(path: string, name: string): Pool {
@@ -385,6 +391,7 @@ function poolOf(path: string, name: string): Pool {
     agenda: 'agenda',
     delegations: 'delegations',
     participants: 'participants',
+    coordinators: 'coordinators',
     reports: 'reports',
     history: 'number',
     versions: 'number',
@@ -670,7 +677,14 @@ describe('API fuzzing from the OpenAPI documents', () => {
   let apps: Record<AppName, ServiceProcess>;
   const documents = {} as Record<AppName, OpenApiDocument>;
   const tokens = {} as Record<FuzzRequest['as'], string>;
-  const ids: Ids = { events: [], agenda: [], delegations: [], participants: [], reports: [] };
+  const ids: Ids = {
+    events: [],
+    agenda: [],
+    delegations: [],
+    participants: [],
+    coordinators: [],
+    reports: [],
+  };
   const ajv = new Ajv({ allErrors: true, strict: false });
   (addFormatsModule as unknown as (ajv: Ajv) => Ajv)(ajv);
   ajv.addFormat('binary', true);
@@ -852,6 +866,18 @@ describe('API fuzzing from the OpenAPI documents', () => {
       ids.participants.push(person.id);
     }
     ok(await call('participants', 'POST', `/participants/${ids.participants[0]}/accredit`));
+    for (const [party, email] of [
+      ['KAZ', 'focal.point@mfa.kz'],
+      ['AFG', 'focal.point@mfa.af'],
+    ]) {
+      const designation = ok(
+        await call<{ id: string }>('participants', 'POST', `/events/${open.id}/coordinators`, {
+          party,
+          email,
+        }),
+      );
+      ids.coordinators.push(designation.id);
+    }
     const report = await eventually(async () =>
       ok(
         await call<ReportDetailsView>('reports', 'POST', `/events/${held.id}/reports`, {

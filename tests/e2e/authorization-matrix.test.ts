@@ -86,6 +86,11 @@ const MATRIX: Row[] = [
   ['participants', 'POST /participants/:id/withdraw',                             200, 200, 403, 403, 403, 401, 401, 401, 401],
   ['participants', 'POST /participants/:id/reinstate',                            200, 200, 403, 403, 403, 401, 401, 401, 401],
   ['participants', 'POST /participants/:id/check-in',                             200, 403, 403, 403, 403, 401, 401, 401, 401],
+  ['participants', 'POST /events/:eventId/coordinators',                          201, 403, 403, 403, 403, 401, 401, 401, 401],
+  ['participants', 'GET /events/:eventId/coordinators',                           200, 403, 403, 403, 403, 401, 401, 401, 401],
+  ['participants', 'GET /coordinators/:id',                                       200, 403, 403, 403, 403, 401, 401, 401, 401],
+  ['participants', 'POST /coordinators/:id/revoke',                               200, 403, 403, 403, 403, 401, 401, 401, 401],
+  ['participants', 'GET /me/coordinations',                                       200, 200, 200, 200, 200, 401, 401, 401, 401],
 
   ['reports',      'GET /health',                                                 200, 200, 200, 200, 200, 200, 200, 200, 200],
   ['reports',      'GET /health/ready',                                           200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -187,6 +192,8 @@ describe('authorization matrix', () => {
     kgzPerson: string;
     kazWithdrawn: string;
     kazAccredited: string;
+    /** an active designation of Kazakhstan's coordinator at meeting A, by an email that is private */
+    kazDesignation: string;
     /** published on the meeting held */
     report: string;
     /** published on the meeting held, with an amendment in draft (version 2) */
@@ -296,6 +303,15 @@ describe('authorization matrix', () => {
     return { meeting: w.open, party: 'KAZ', id: view.id, etag: `"${view.version}"` };
   }
 
+  /** An active designation of a coordinator of Kazakhstan at meeting A (its email is private). */
+  async function newDesignation() {
+    const created = await must('participants', 'POST', `/events/${w.open}/coordinators`, {
+      party: 'KAZ',
+      email: `coordinator${++sequence}.${PRIVATE}@kaz.example`,
+    });
+    return { meeting: w.open, party: 'KAZ', id: (created.json as { id: string }).id };
+  }
+
   /** A report; one that stays unpublished carries the draft marker in its title. */
   async function newReport(
     meeting: string,
@@ -319,6 +335,7 @@ describe('authorization matrix', () => {
   const delegationState = (t: Target) => read('participants', `/delegations/${t.id as string}`);
   const personState = (t: Target) => read('participants', `/participants/${t.id as string}`);
   const reportState = (t: Target) => read('reports', `/reports/${t.id as string}`);
+  const designationState = (t: Target) => read('participants', `/coordinators/${t.id as string}`);
   const onOpen = () => ({ id: w.open, eventId: w.open });
   const withEtag = async (app: AppName, resource: string, id: string, fields: Partial<Target> = {}) => ({
     id,
@@ -448,6 +465,23 @@ describe('authorization matrix', () => {
         const list = await read('participants', `/events/${w.open}/delegations`);
         return (list.body as Array<{ party: { code: string } }>).filter((d) => d.party.code === t.party);
       },
+    },
+    'POST /events/:eventId/coordinators': {
+      // Refused callers try an email no one designated, so that only their rights stop them.
+      target: () => ({ eventId: w.open, email: `refused.${PRIVATE}@kaz.example` }),
+      fresh: () => ({ eventId: w.open, email: `designated${++sequence}.${PRIVATE}@kaz.example` }),
+      body: (t) => ({ party: 'KAZ', email: t.email, name: 'Focal point', language: 'ru' }),
+      state: async (t) => {
+        const list = await read('participants', `/events/${w.open}/coordinators?party=KAZ`);
+        return (list.body as { items: Array<{ email: string }> }).items.filter((d) => d.email === t.email);
+      },
+    },
+    'GET /events/:eventId/coordinators': { target: onOpen },
+    'GET /coordinators/:id': { target: () => ({ id: w.kazDesignation }) },
+    'POST /coordinators/:id/revoke': {
+      target: () => ({ id: w.kazDesignation }),
+      fresh: () => newDesignation(),
+      state: designationState,
     },
     'GET /events/:eventId/delegations': { target: onOpen },
     'GET /delegations/:id': { target: () => ({ id: w.kazDelegation }) },
@@ -709,6 +743,7 @@ describe('authorization matrix', () => {
     });
     w.kgzDelegation = kgz.json.id;
     await must('participants', 'POST', `/delegations/${w.kgzDelegation}/credentials-received`, {});
+    w.kazDesignation = (await newDesignation()).id;
     w.kazPerson = (await newPerson(w.kazDelegation)).id;
     w.kazWithdrawn = (await newPerson(w.kazDelegation, 'withdraw')).id;
     w.kazAccredited = (await newPerson(w.kazDelegation, 'accredit')).id;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@plenary/contracts';
 import { ServiceModule } from '@plenary/runtime';
+import { CoordinatorsModule } from './coordinators/coordinators.module.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { EventCopiesModule } from './event-copies/event-copies.module.js';
 import { ParticipantsConfig } from './participants.config.js';
@@ -11,12 +12,16 @@ import { ReportingModule } from './reporting/reporting.module.js';
   imports: [
     ServiceModule.forRoot({
       config: ParticipantsConfig,
-      messaging: { outboxCollections: ['delegations', 'participants'], publishes: [Topics.participants] },
+      messaging: {
+        outboxCollections: ['delegations', 'participants', 'coordinator_designations'],
+        publishes: [Topics.participants],
+      },
     }),
     EventCopiesModule,
     DelegationsModule,
     ParticipantsModule,
     ReportingModule,
+    CoordinatorsModule,
   ],
 })
 export class AppModule {}

@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor } from '@plenary/http';
 import { Clock } from '@plenary/runtime';
 import type { Model, QueryFilter } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { assertMayActFor, maySeeDetails } from '../access/party-access.js';
+import { assertMayActFor, maySeeDetails, partiesActedFor } from '../access/party-access.js';
 import { ACTIVE_DELEGATION_STATES } from '../delegations/delegation-lifecycle.js';
 import { DelegationsService } from '../delegations/delegations.service.js';
 import { ACTIVE_PARTICIPANT_STATES } from './participant-lifecycle.js';
@@ -214,7 +214,12 @@ export class ParticipantsService {
     if (viewer.role === 'observer') and.push({ state: { $in: ACTIVE_PARTICIPANT_STATES } });
     if (viewer.role === 'coordinator') {
       // Other parties' people as the public sees them: only those who attend.
-      and.push({ $or: [{ partyCode: viewer.party }, { state: { $in: ACTIVE_PARTICIPANT_STATES } }] });
+      and.push({
+        $or: [
+          { partyCode: { $in: partiesActedFor(viewer, eventId) } },
+          { state: { $in: ACTIVE_PARTICIPANT_STATES } },
+        ],
+      });
     }
     for (const word of query.q ? searchWordsOf(query.q) : [])
       and.push({ searchNames: { $regex: `^${escapeRegex(word)}` } });

@@ -1,4 +1,5 @@
 import { EventMessages } from '../events/event-messages.js';
+import { CoordinatorMessages } from '../participants/coordinator-messages.js';
 import { DelegationMessages } from '../participants/delegation-messages.js';
 import { ParticipantMessages } from '../participants/participant-messages.js';
 import { ReportMessages } from '../reports/report-messages.js';
@@ -13,6 +14,7 @@ export const MessageCatalog = {
   ...EventMessages,
   ...DelegationMessages,
   ...ParticipantMessages,
+  ...CoordinatorMessages,
   ...ReportMessages,
 };
 

@@ -50,7 +50,7 @@ const CHANNELS: Record<TopicName, { name: string; owner: string; description: st
     name: 'participants',
     owner: 'participants',
     description:
-      'Delegations and their people: registered, changed, accredited or rejected, checked in, withdrawn. Never emails, gender or accessibility needs.',
+      'Delegations and their people: registered, changed, accredited or rejected, checked in, withdrawn; coordinators designated and revoked. Never emails, gender or accessibility needs.',
   },
   [Topics.reports]: {
     name: 'reports',
@@ -85,7 +85,7 @@ const HEADERS: JsonSchema = {
     ce_subject: {
       type: 'string',
       description:
-        'What the message is about: events/<id>, delegations/<id>, participants/<id>, reports/<id>.',
+        'What the message is about: events/<id>, delegations/<id>, participants/<id>, coordinators/<id>, reports/<id>.',
     },
     ce_dataschema: {
       type: 'string',
