@@ -1,4 +1,4 @@
-# One image for the three services; APP chooses which one runs (events, participants, reports).
+# One image for the four apps; APP chooses which one runs (events, participants, reports, console).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -5,7 +5,7 @@
 # is formatted, which the image's entrypoint cannot do. The ACLs are created afterwards by the
 # kafka-acls service (scripts/kafka-acls.ts), as the admin.
 #
-# Environment: KAFKA_PASSWORD_ADMIN, _EVENTS, _PARTICIPANTS, _REPORTS, _SUBSCRIBER (required),
+# Environment: KAFKA_PASSWORD_ADMIN, _EVENTS, _PARTICIPANTS, _REPORTS, _SUBSCRIBER, _CONSOLE (required),
 # KAFKA_CLUSTER_ID (optional; one is generated at first start), KAFKA_PROCESS_ROLES (default
 # broker,controller: one combined node). KAFKA_HOME, KAFKA_DATA_DIR,
 # KAFKA_CONFIG_DIR, KAFKA_HOST and KAFKA_PORT default to the image's layout and the compose network's names.
@@ -15,7 +15,7 @@ DATA=${KAFKA_DATA_DIR:-/var/lib/kafka/data}
 HOST=${KAFKA_HOST:-kafka}
 PORT=${KAFKA_PORT:-9092}
 CONF=${KAFKA_CONFIG_DIR:-/tmp/kafka-config}
-USERS=(admin events participants reports subscriber)
+USERS=(admin events participants reports subscriber console)
 mkdir -p "$DATA" "$CONF"
 CONF=$(cd "$CONF" && pwd)
 

@@ -36,7 +36,7 @@ export class ApiForwarder {
       upstream = await fetch(target, {
         method: request.method,
         headers,
-        ...(body ? { body } : {}),
+        ...(body ? { body: new Uint8Array(body) } : {}),
         redirect: 'manual',
         signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
       });

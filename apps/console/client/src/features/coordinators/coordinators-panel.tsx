@@ -1,3 +1,5 @@
+import { DesignateCoordinatorDto } from '@libs/contracts/src/participants/coordinator-designation.dto';
+import type { CoordinatorDesignationListView } from '@libs/contracts/src/participants/coordinator-designation.view';
 import type { EventView } from '@libs/contracts/src/events/event.view';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +8,10 @@ import { ApiError } from '../../api/api-error';
 import { useResource } from '../../api/use-resource';
 import { LANGUAGES } from '../../i18n/i18n';
 import { partyName } from '../../i18n/format';
+import { validateWithContract, withoutBlanks } from '../../forms/validate-with-contract';
 import { ActionButton, SubmitButton, useSingleFlight } from '../../ui/action-button';
 import { Choice, Field, Notice } from '../../ui/fields';
 import { fieldErrorsOf, plainWords } from '../delegation/refusals';
-import type { DesignationView } from './designation';
 
 /**
  * The secretariat names each party's coordinator by email; the person then signs in with that
@@ -19,7 +21,7 @@ export function CoordinatorsPanel({ event }: { event: EventView }) {
   const { t, i18n } = useTranslation();
   const designations = useResource(
     (signal) =>
-      api.get<{ items: DesignationView[] }>('participants', `/events/${event.id}/coordinators`, signal),
+      api.get<CoordinatorDesignationListView>('participants', `/events/${event.id}/coordinators`, signal),
     [event.id],
   );
   const [party, setParty] = useState('');
@@ -35,19 +37,18 @@ export function CoordinatorsPanel({ event }: { event: EventView }) {
     e.preventDefault();
     void run(async () => {
       setDone(undefined);
-      const missing = [
-        ...(party ? [] : [{ field: 'party', messages: [t('coordinators.pickParty')] }]),
-        ...(email.includes('@') ? [] : [{ field: 'email', messages: [t('coordinators.emailNeeded')] }]),
-      ];
-      if (missing.length)
-        return setError(new ApiError(400, 'VALIDATION_FAILED', t('form.fixFields'), missing));
+      if (!party) {
+        const pick = [{ field: 'party', messages: [t('coordinators.pickParty')] }];
+        return setError(new ApiError(400, 'VALIDATION_FAILED', t('form.fixFields'), pick));
+      }
+      const body = withoutBlanks({ party, email: email.trim(), name, language });
+      const invalid = await validateWithContract(DesignateCoordinatorDto, body);
+      if (invalid.length)
+        return setError(new ApiError(400, 'VALIDATION_FAILED', t('form.fixFields'), invalid));
       try {
-        await api.post(
-          'participants',
-          `/events/${event.id}/coordinators`,
-          { party, email: email.trim(), ...(name ? { name } : {}), ...(language ? { language } : {}) },
-          { idempotencyKey: crypto.randomUUID() },
-        );
+        await api.post('participants', `/events/${event.id}/coordinators`, body, {
+          idempotencyKey: crypto.randomUUID(),
+        });
         setError(undefined);
         setDone(t('coordinators.designated', { email: email.trim() }));
         setEmail('');

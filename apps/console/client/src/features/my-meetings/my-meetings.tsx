@@ -1,3 +1,7 @@
+import type {
+  CoordinationView,
+  MyCoordinationsView,
+} from '@libs/contracts/src/participants/coordinator-designation.view';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import type { Person } from '../../api/session';
@@ -6,13 +10,12 @@ import { formatDate, formatDateTime, partyName } from '../../i18n/format';
 import { useLiveChanges } from '../../live/use-live-changes';
 import { Notice } from '../../ui/fields';
 import { Link } from '../../ui/link';
-import type { CoordinationView, CoordinationsView } from './coordination';
 
 /** A coordinator's start page: every party they coordinate at every meeting, and where it stands. */
 export function MyMeetings({ person }: { person: Person }) {
   const { t, i18n } = useTranslation();
   const coordinations = useResource(
-    (signal) => api.get<CoordinationsView>('participants', '/me/coordinations', signal),
+    (signal) => api.get<MyCoordinationsView>('participants', '/me/coordinations', signal),
     [],
   );
   const items = coordinations.data?.items ?? [];
@@ -54,7 +57,7 @@ export function MyMeetings({ person }: { person: Person }) {
                   : t('myMeetings.windowNotSet')}
               </dd>
               <dt>{t('myMeetings.quota')}</dt>
-              <dd>{c.event.registration?.quota ?? '—'}</dd>
+              <dd>{c.event.registration?.quotaPerDelegation ?? '—'}</dd>
               <dt>{t('myMeetings.delegation')}</dt>
               <dd>{c.delegationId ? t('myMeetings.registered') : t('myMeetings.notRegistered')}</dd>
             </dl>
