@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { ParticipantDetailsView } from './participant.view.js';
 
 const splitIds = ({ value }: { value: unknown }) =>
@@ -11,8 +11,20 @@ const splitIds = ({ value }: { value: unknown }) =>
         .filter(Boolean)
     : value;
 
-/** GET /events/:eventId/badges.pdf?party=&ids= */
+export const BADGE_LAYOUTS = ['a4', 'a6'] as const;
+export type BadgeLayout = (typeof BADGE_LAYOUTS)[number];
+
+/** GET /events/:eventId/badges.pdf?party=&ids=&layout= */
 export class BadgesQuery {
+  @ApiPropertyOptional({
+    enum: BADGE_LAYOUTS,
+    default: 'a4',
+    description: 'a4: four A6 badges per A4 sheet, with cut lines; a6: one badge per A6 page.',
+  })
+  @IsOptional()
+  @IsIn(BADGE_LAYOUTS)
+  layout?: BadgeLayout;
+
   @ApiPropertyOptional({ example: 'KAZ', description: "Only this party's delegation." })
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9-]{1,15}$/, { message: 'party must be a party code such as KAZ or UNHCR' })
