@@ -48,6 +48,22 @@ describe('badge sheet', () => {
     expect(content.qrCodes).toEqual([cards[1].code]);
   });
 
+  it('sets a long name smaller rather than cut it', async () => {
+    const long = card(6, {
+      originalName: 'Даулет Аргандыков-Нурсултанович Константинопольский',
+      latinName: 'Daulet Argandykov-Nursultanovich Konstantinopolsky',
+      honorific: 'H.E. Mr.',
+      party: 'Office of the United Nations High Commissioner for Refugees',
+    });
+    const text = (await pdfContent(await renderBadgeSheet('Meeting', [long], 'a6'))).pages[0].replace(
+      /\s+/g,
+      '',
+    );
+    for (const shown of [long.originalName!, `H.E. Mr. ${long.latinName}`, long.party, long.code])
+      expect(text).toContain(shown.replace(/\s+/g, ''));
+    expect(text).not.toContain('…');
+  });
+
   it('gives each badge its own A6 page when asked', async () => {
     const content = await pdfContent(await renderBadgeSheet('Meeting', cards, 'a6'));
     expect(content.pages).toHaveLength(5);

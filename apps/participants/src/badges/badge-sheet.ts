@@ -49,10 +49,6 @@ export async function renderBadgeSheet(
   cards: BadgeCard[],
   layout: BadgeLayout,
 ): Promise<Buffer> {
-  // Error correction M: a badge survives a crease or a smudge; the code fits a version 4 symbol.
-  const qrCodes = await Promise.all(
-    cards.map((card) => QRCode.toBuffer(card.code, { errorCorrectionLevel: 'M', margin: 2, scale: 6 })),
-  );
   const pdf = new PDFDocument({
     size: layout === 'a4' ? 'A4' : [A6.width, A6.height],
     margin: 0,
@@ -70,7 +66,10 @@ export async function renderBadgeSheet(
   pdf.registerFont('mono', FONT_MONO);
 
   const perPage = layout === 'a4' ? 4 : 1;
-  cards.forEach((card, i) => {
+  for (const [i, card] of cards.entries()) {
+    // Drawing is synchronous work (tens of ms a badge): the event loop gets a turn between
+    // badges, so a meeting's whole print run never stalls the service's other requests.
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const slot = i % perPage;
     if (slot === 0) {
       pdf.addPage();
@@ -78,8 +77,11 @@ export async function renderBadgeSheet(
     }
     const x = layout === 'a4' ? (slot % 2) * A6.width : 0;
     const y = layout === 'a4' ? Math.floor(slot / 2) * A6.height : 0;
-    drawBadge(pdf, x, y, meetingTitle, card, qrCodes[i]);
-  });
+    // Error correction M: a badge survives a crease or a smudge; the code fits a version 4
+    // symbol. Four pixels a module, drawn without interpolation: sharp at any print size.
+    const qr = await QRCode.toBuffer(card.code, { errorCorrectionLevel: 'M', margin: 2, scale: 4 });
+    drawBadge(pdf, x, y, meetingTitle, card, qr);
+  }
   pdf.end();
   return done;
 }
@@ -109,16 +111,27 @@ function drawBadge(
 ): void {
   const width = A6.width - 2 * MARGIN;
   const left = x + MARGIN;
-  // Each line is its own text, so a right-to-left name is laid out alone, never mixed with Latin.
-  const line = (text: string, font: string, size: number, top: number, color = '#000000') =>
-    pdf
-      .font(font)
-      .fontSize(size)
+  // Each field is its own text, so a right-to-left name is laid out alone, never mixed with
+  // Latin; a long one is set smaller until it fits its lines, rather than cut.
+  const line = (text: string, font: string, size: number, top: number, color = '#000000', lines = 2) => {
+    pdf.font(font);
+    let fitted = size;
+    const height = () => pdf.fontSize(fitted).heightOfString(text, { width, lineGap: 1 });
+    while (fitted > 6 && height() > lines * (fitted * 1.2 + 1) + 0.5) fitted -= 0.5;
+    return pdf
+      .fontSize(fitted)
       .fillColor(color)
-      .text(text, left, top, { width, align: 'center', lineGap: 1, ellipsis: true, height: size * 2.6 });
+      .text(text, left, top, {
+        width,
+        align: 'center',
+        lineGap: 1,
+        ellipsis: true,
+        height: lines * (fitted * 1.2 + 1) + 1,
+      });
+  };
 
   pdf.save().rect(x, y, A6.width, 56).fill('#1f4e79').restore();
-  line(meetingTitle, 'bold', 10.5, y + 12, '#ffffff');
+  line(meetingTitle, 'bold', 10.5, y + 9, '#ffffff', 3);
 
   let top = y + 78;
   if (card.originalName) {
@@ -135,5 +148,5 @@ function drawBadge(
   const qrTop = y + A6.height - MARGIN - QR_SIZE - 40;
   pdf.image(qr, x + (A6.width - QR_SIZE) / 2, qrTop, { width: QR_SIZE, height: QR_SIZE });
   line(`No. ${card.badgeNumber}`, 'bold', 12, qrTop + QR_SIZE + 4);
-  line(card.code, 'mono', 5.6, qrTop + QR_SIZE + 22, '#444444');
+  line(card.code, 'mono', 5.6, qrTop + QR_SIZE + 22, '#444444', 1);
 }
