@@ -34,15 +34,16 @@ export function cursorAfter(order: ParticipantSort, record: StoredParticipant): 
  */
 export function afterCursor(order: ParticipantSort, cursor: string): QueryFilter<ParticipantRecord> {
   const fields = ORDERS[order];
-  const after = decodeCursor(cursor, ['sort', ...fields] as const);
-  if (after.sort !== order) {
+  const { sort } = decodeCursor(cursor, ['sort'] as const);
+  if (sort !== order) {
     throw new AppException(
       HttpStatus.BAD_REQUEST,
       'INVALID_CURSOR',
-      `This cursor continues the list sorted by ${after.sort}, not by ${order}: start again without it.`,
-      [{ field: 'cursor', messages: [`cursor belongs to sort=${after.sort}`] }],
+      `This cursor continues the list sorted by ${sort}, not by ${order}: start again without it.`,
+      [{ field: 'cursor', messages: [`cursor belongs to sort=${sort}`] }],
     );
   }
+  const after = decodeCursor(cursor, fields);
   const greater = (field: SortField): QueryFilter<ParticipantRecord> =>
     field === 'badgeNumber' && after[field] === ''
       ? { badgeNumber: { $exists: true } }
