@@ -78,6 +78,9 @@ const MATRIX: Row[] = [
   ['participants', 'GET /events/:eventId/participants',                           200, 200, 200, 200, 200, 401, 401, 401, 401],
   ['participants', 'GET /events/:eventId/participants/summary',                   200, 200, 200, 200, 200, 401, 401, 401, 401],
   ['participants', 'GET /events/:eventId/participants.csv',                       200, 200, 200, 403, 403, 401, 401, 401, 401],
+  ['participants', 'GET /events/:eventId/participants.xlsx',                      200, 200, 200, 403, 403, 401, 401, 401, 401],
+  ['participants', 'GET /events/:eventId/badges.pdf',                             200, 403, 403, 403, 403, 401, 401, 401, 401],
+  ['participants', 'POST /events/:eventId/check-ins',                             200, 403, 403, 403, 403, 401, 401, 401, 401],
   ['participants', 'GET /participants/:id',                                       200, 200, 200, 200, 200, 401, 401, 401, 401],
   ['participants', 'GET /participants/:id (withdrawn)',                           200, 200, 404, 404, 404, 401, 401, 401, 401],
   ['participants', 'PATCH /participants/:id',                                     200, 200, 403, 403, 403, 401, 401, 401, 401],
@@ -337,6 +340,8 @@ describe('authorization matrix', () => {
   const reportState = (t: Target) => read('reports', `/reports/${t.id as string}`);
   const designationState = (t: Target) => read('participants', `/coordinators/${t.id as string}`);
   const onOpen = () => ({ id: w.open, eventId: w.open });
+  const badgeCodeOf = async (participant: string) =>
+    ((await read('participants', `/participants/${participant}`)).body as { badgeCode: string }).badgeCode;
   const withEtag = async (app: AppName, resource: string, id: string, fields: Partial<Target> = {}) => ({
     id,
     etag: await etagOf(app, `/${resource}/${id}`),
@@ -522,6 +527,21 @@ describe('authorization matrix', () => {
     'GET /events/:eventId/participants': { target: onOpen },
     'GET /events/:eventId/participants/summary': { target: onOpen },
     'GET /events/:eventId/participants.csv': { target: onOpen },
+    'GET /events/:eventId/participants.xlsx': { target: onOpen },
+    'GET /events/:eventId/badges.pdf': { target: onOpen },
+    'POST /events/:eventId/check-ins': {
+      target: async () => ({
+        eventId: w.open,
+        id: w.kazAccredited,
+        code: await badgeCodeOf(w.kazAccredited),
+      }),
+      fresh: async () => {
+        const person = await newPerson(w.kazDelegation, 'accredit');
+        return { ...person, eventId: w.open, code: await badgeCodeOf(person.id) };
+      },
+      body: (t) => ({ code: t.code }),
+      state: personState,
+    },
     'GET /participants/:id': { target: () => ({ id: w.kazPerson }) },
     'GET /participants/:id (withdrawn)': { target: () => ({ id: w.kazWithdrawn }) },
     'PATCH /participants/:id': {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { request as httpRequest } from 'node:http';
+import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { eventually } from '../support/eventually.js';
 import {
@@ -791,6 +792,46 @@ describe('injection', () => {
     });
   });
 
+  describe('spreadsheet formulas in the XLSX export', () => {
+    it('are text cells holding exactly what was typed, never formulas', async () => {
+      const answer = await send('participants', 'GET', `/events/${bad.meeting}/participants.xlsx`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(answer.bytes).buffer);
+      const cells: ExcelJS.Cell[] = [];
+      workbook.getWorksheet('Participants')!.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
+      // No formula anywhere, so nothing a spreadsheet would run.
+      expect(cells.filter((cell) => cell.type === ExcelJS.ValueType.Formula || cell.formula)).toEqual([]);
+      // Each formula-like value is kept as it was typed, as text (an apostrophe would show in a
+      // typed cell); XML reads a carriage return back as a line feed.
+      for (const typed of [...bad.csv, '@x', '-1', '+7 727 000 00 00']) {
+        const value = typed.replace(/\r/g, '\n');
+        const found = cells.find((cell) => cell.value === value);
+        expect({ value, type: found?.type }).toEqual({ value, type: ExcelJS.ValueType.String });
+      }
+    });
+  });
+
+  describe('printed badges', () => {
+    it('draw names as text in a PDF that carries no action or script', async () => {
+      const answer = await send('participants', 'GET', `/events/${bad.meeting}/badges.pdf`);
+      expect(answer.status).toBe(200);
+      const pdf = await getDocument({ data: new Uint8Array(answer.bytes) }).promise;
+      expect(await pdf.getJSActions()).toBeNull();
+      expect(await pdf.getOpenAction()).toBeNull();
+      let text = '';
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const page = await pdf.getPage(n);
+        expect(await page.getAnnotations()).toEqual([]);
+        text += (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('');
+      }
+      const squeezed = (t: string) => t.replace(/\s+/g, '');
+      for (const name of [hostileShort('HeadGiven'), hostileShort('Latin'), hostileShort('KazName')])
+        expect({ name, shown: squeezed(text).includes(squeezed(name)) }).toEqual({ name, shown: true });
+    });
+  });
+
   describe('path traversal', () => {
     const looksLikeAFile = (body: string) => /root:.*:0:0:|"name":\s*"plenary"|PRIVATE KEY/.test(body);
 
@@ -834,6 +875,12 @@ describe('injection', () => {
       expect(preview.headers.get('content-disposition')).toBe(`inline; filename="report-${bad.report}.pdf"`);
       const csv = await send('participants', 'GET', `/events/${bad.meeting}/participants.csv`);
       expect(csv.headers.get('content-disposition')).toBe('attachment; filename="participants.csv"');
+      const xlsx = await send('participants', 'GET', `/events/${bad.meeting}/participants.xlsx`);
+      expect(xlsx.headers.get('content-disposition')).toBe(
+        `attachment; filename="participants-${bad.meeting}.xlsx"`,
+      );
+      const badges = await send('participants', 'GET', `/events/${bad.meeting}/badges.pdf`);
+      expect(badges.headers.get('content-disposition')).toBe(`inline; filename="badges-${bad.meeting}.pdf"`);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Topics } from '@plenary/contracts';
 import { ServiceModule } from '@plenary/runtime';
+import { BadgesModule } from './badges/badges.module.js';
 import { CoordinatorsModule } from './coordinators/coordinators.module.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { EventCopiesModule } from './event-copies/event-copies.module.js';
@@ -21,6 +22,7 @@ import { ReportingModule } from './reporting/reporting.module.js';
     DelegationsModule,
     ParticipantsModule,
     ReportingModule,
+    BadgesModule,
     CoordinatorsModule,
   ],
 })

@@ -22,6 +22,7 @@ export * from './participants/register-delegation.dto.js';
 export * from './participants/delegation-messages.js';
 export * from './participants/participant.view.js';
 export * from './participants/register-participant.dto.js';
+export * from './participants/badges.dto.js';
 export * from './participants/participant-messages.js';
 export * from './participants/coordinator-designation.view.js';
 export * from './participants/coordinator-designation.dto.js';

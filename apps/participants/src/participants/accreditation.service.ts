@@ -5,6 +5,7 @@ import type { ParticipantDetailsView } from '@plenary/contracts';
 import { retryWhenStale } from '@plenary/persistence';
 import { Clock } from '@plenary/runtime';
 import type { Model } from 'mongoose';
+import { BadgeSigner } from '../badges/badge-signer.service.js';
 import { assertMayActFor } from '../access/party-access.js';
 import { ACTIVE_DELEGATION_STATES } from '../delegations/delegation-lifecycle.js';
 import { DelegationsService } from '../delegations/delegations.service.js';
@@ -36,6 +37,7 @@ export class AccreditationService {
     private readonly places: ParticipantPlaces,
     private readonly writer: ParticipantWriter,
     private readonly clock: Clock,
+    private readonly badgeCodes: BadgeSigner,
   ) {}
 
   /** pending → accredited, with a badge number unique within the meeting (kept if they had one). */
@@ -53,6 +55,7 @@ export class AccreditationService {
     const badgeNumber = record.badgeNumber ?? (await this.nextBadge(record.eventId));
     return toParticipantDetailsView(
       await this.writer.change(record, { state, badgeNumber }, 'participant.accredited', ['rejectionReason']),
+      this.badgeCodes,
     );
   }
 
@@ -68,14 +71,14 @@ export class AccreditationService {
       'participant.rejected',
     );
     await this.places.releaseHolds(record);
-    return toParticipantDetailsView(after);
+    return toParticipantDetailsView(after, this.badgeCodes);
   }
 
   async withdraw(id: string, actor: Principal, expectedVersion?: number): Promise<ParticipantDetailsView> {
     const record = await this.participants.find(id);
     assertMayActFor(actor, record.eventId, record.partyCode);
     assertVersion(record, expectedVersion);
-    return toParticipantDetailsView(await this.withdrawRecord(record));
+    return toParticipantDetailsView(await this.withdrawRecord(record), this.badgeCodes);
   }
 
   /** withdrawn or rejected → pending, taking a place again (409 if the quota is full or the person is elsewhere). */
@@ -107,6 +110,7 @@ export class AccreditationService {
         await this.writer.change(record, { state, holds: reservation.holds }, 'participant.updated', [
           'rejectionReason',
         ]),
+        this.badgeCodes,
       );
     } catch (error) {
       await reservation.release(); // only this attempt's: a winner's reservations stay
@@ -116,18 +120,33 @@ export class AccreditationService {
 
   /** On the day: only accredited people; a second check-in changes nothing and answers the first time. */
   async checkIn(id: string): Promise<ParticipantDetailsView> {
-    return retryWhenStale(async () => {
-      const record = await this.participants.find(id);
-      if (record.checkedInAt) return toParticipantDetailsView(record);
-      if (record.state !== 'accredited') {
+    const { participant } = await this.checkInRecord(await this.participants.find(id));
+    return toParticipantDetailsView(participant, this.badgeCodes);
+  }
+
+  /**
+   * Checks a participant in, once: an accredited person gets checkedInAt and one
+   * participant.checked-in message; someone already checked in is answered as they are, with
+   * alreadyCheckedIn, and nothing is written or published.
+   */
+  async checkInRecord(
+    record: StoredParticipant,
+  ): Promise<{ participant: StoredParticipant; alreadyCheckedIn: boolean }> {
+    return retryWhenStale(async (attempt) => {
+      const current = attempt === 1 ? record : await this.participants.find(record._id);
+      if (current.checkedInAt) return { participant: current, alreadyCheckedIn: true };
+      if (current.state !== 'accredited') {
         throw new ParticipantsException(
           ParticipantsErrorCode.NOT_ACCREDITED,
-          `Only accredited participants check in; this one is ${record.state}.`,
+          `Only accredited participants check in; this one is ${current.state}.`,
         );
       }
-      return toParticipantDetailsView(
-        await this.writer.change(record, { checkedInAt: this.clock.now() }, 'participant.checked-in'),
+      const participant = await this.writer.change(
+        current,
+        { checkedInAt: this.clock.now() },
+        'participant.checked-in',
       );
+      return { participant, alreadyCheckedIn: false };
     }, isStale);
   }
 

@@ -1,4 +1,5 @@
 import type { ParticipantDetailsView, ParticipantView, PublicParticipantView } from '@plenary/contracts';
+import type { BadgeSigner } from '../badges/badge-signer.service.js';
 import type { StoredParticipant } from './schemas/participant.schema.js';
 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
@@ -39,13 +40,17 @@ export function toParticipantView(record: StoredParticipant): ParticipantView {
   };
 }
 
-/** What the participant's coordinator and the secretariat see. */
-export function toParticipantDetailsView(record: StoredParticipant): ParticipantDetailsView {
+/** What the participant's coordinator and the secretariat see, with the signed code of the badge. */
+export function toParticipantDetailsView(
+  record: StoredParticipant,
+  badges: BadgeSigner,
+): ParticipantDetailsView {
   return {
     ...toParticipantView(record),
     ...optional('rejectionReason', record.rejectionReason),
     email: record.email,
     ...optional('gender', record.gender),
     ...optional('accessibilityNeeds', record.accessibilityNeeds),
+    ...optional('badgeCode', badges.codeOf(record)),
   };
 }

@@ -52,9 +52,9 @@ export class ParticipantsController {
 
   @Get('events/:eventId/participants')
   @ApiOperation({
-    summary: "A meeting's participants, by party and name",
+    summary: "A meeting's participants, filtered, searched and sorted",
     description:
-      'Filters: party, role, state, q (beginning of a name in either script). Observers and other parties see the public fields of those attending.',
+      'Filters: party, role, state, q (beginning of a name in either script, case and accents ignored). sort: party (default), name, state or badge; pages by cursor. Observers and other parties see the public fields of those attending.',
   })
   @ApiOkResponse({ type: ParticipantPageView })
   @ApiErrors(400)

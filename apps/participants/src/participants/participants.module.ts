@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { BadgeCodesModule } from '../badges/badge-codes.module.js';
 import { DelegationsModule } from '../delegations/delegations.module.js';
 import { AccreditationController } from './accreditation.controller.js';
 import { AccreditationService } from './accreditation.service.js';
@@ -22,6 +23,7 @@ import { WithdrawPeopleOfWithdrawnDelegationConsumer } from './withdraw-people-o
       { name: BadgeCounter.name, schema: BadgeCounterSchema },
     ]),
     DelegationsModule,
+    BadgeCodesModule,
   ],
   controllers: [ParticipantsController, AccreditationController, WithdrawPeopleOfWithdrawnDelegationConsumer],
   providers: [
@@ -32,6 +34,6 @@ import { WithdrawPeopleOfWithdrawnDelegationConsumer } from './withdraw-people-o
     PersonClaims,
     RegistrationSweeper,
   ],
-  exports: [MongooseModule],
+  exports: [MongooseModule, ParticipantsService, AccreditationService, BadgeCodesModule],
 })
 export class ParticipantsModule {}

@@ -10,14 +10,15 @@ import {
   type RegisterParticipantDto,
   type UpdateParticipantDto,
 } from '@plenary/contracts';
-import { decodeCursor, encodeCursor } from '@plenary/http';
 import { Clock } from '@plenary/runtime';
 import type { Model, QueryFilter } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
+import { BadgeSigner } from '../badges/badge-signer.service.js';
 import { assertMayActFor, maySeeDetails, partiesActedFor } from '../access/party-access.js';
 import { ACTIVE_DELEGATION_STATES } from '../delegations/delegation-lifecycle.js';
 import { DelegationsService } from '../delegations/delegations.service.js';
 import { ACTIVE_PARTICIPANT_STATES } from './participant-lifecycle.js';
+import { afterCursor, cursorAfter, sortOf } from './participant-list-order.js';
 import { emailKeyOf, personName, searchNamesOf, searchWordsOf, sortNameOf } from './participant-names.js';
 import { ParticipantPlaces, type PlaceOwner, type Reservation } from './participant-places.service.js';
 import { toParticipantDetailsView, toPublicParticipantView } from './participant-view.mapper.js';
@@ -44,6 +45,7 @@ export class ParticipantsService {
     private readonly places: ParticipantPlaces,
     private readonly writer: ParticipantWriter,
     private readonly clock: Clock,
+    private readonly badges: BadgeSigner,
   ) {}
 
   /**
@@ -122,7 +124,7 @@ export class ParticipantsService {
       await reservation.release(); // rolled back meanwhile by the sweeper
       throw ParticipantsException.notFound(record._id);
     }
-    return toParticipantDetailsView(confirmed);
+    return toParticipantDetailsView(confirmed, this.badges);
   }
 
   async find(id: string): Promise<StoredParticipant> {
@@ -136,7 +138,8 @@ export class ParticipantsService {
 
   async get(id: string, viewer: Principal): Promise<ParticipantDetailsView | PublicParticipantView> {
     const record = await this.find(id);
-    if (maySeeDetails(viewer, record.eventId, record.partyCode)) return toParticipantDetailsView(record);
+    if (maySeeDetails(viewer, record.eventId, record.partyCode))
+      return toParticipantDetailsView(record, this.badges);
     if (!ACTIVE_PARTICIPANT_STATES.includes(record.state)) throw ParticipantsException.notFound(id);
     return toPublicParticipantView(record);
   }
@@ -200,10 +203,10 @@ export class ParticipantsService {
       ...(changes.emailKey !== undefined ? (['email'] as const) : []),
       ...(leavesHead ? (['head'] as const) : []),
     ]);
-    return toParticipantDetailsView(after);
+    return toParticipantDetailsView(after, this.badges);
   }
 
-  /** A meeting's participants, by party then name, filtered; details only where the viewer may see them. */
+  /** A meeting's participants, filtered, in the order asked (by party then name by default); details only where the viewer may see them. */
   async list(eventId: string, query: ListParticipantsQuery, viewer: Principal): Promise<ParticipantPageView> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const filter: QueryFilter<ParticipantRecord> = { eventId, confirmed: true };
@@ -223,20 +226,12 @@ export class ParticipantsService {
     }
     for (const word of query.q ? searchWordsOf(query.q) : [])
       and.push({ searchNames: { $regex: `^${escapeRegex(word)}` } });
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor, ['party', 'name', 'id'] as const);
-      and.push({
-        $or: [
-          { partyCode: { $gt: after.party } },
-          { partyCode: after.party, sortName: { $gt: after.name } },
-          { partyCode: after.party, sortName: after.name, _id: { $gt: after.id } },
-        ],
-      });
-    }
+    const order = query.sort ?? 'party';
+    if (query.cursor) and.push(afterCursor(order, query.cursor));
     if (and.length > 0) filter.$and = and;
     const records = await this.participants
       .find(filter, WITHOUT_OUTBOX)
-      .sort({ partyCode: 1, sortName: 1, _id: 1 })
+      .sort(sortOf(order))
       .limit(limit + 1)
       .lean<StoredParticipant[]>()
       .exec();
@@ -245,13 +240,10 @@ export class ParticipantsService {
     return {
       items: page.map((r) =>
         maySeeDetails(viewer, eventId, r.partyCode)
-          ? toParticipantDetailsView(r)
+          ? toParticipantDetailsView(r, this.badges)
           : toPublicParticipantView(r),
       ),
-      nextCursor:
-        records.length > limit && last
-          ? encodeCursor({ party: last.partyCode, name: last.sortName, id: last._id })
-          : null,
+      nextCursor: records.length > limit && last ? cursorAfter(order, last) : null,
     };
   }
 }

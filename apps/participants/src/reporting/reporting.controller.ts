@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@plenary/auth';
 import { ParticipantSummaryView } from '@plenary/contracts';
@@ -7,6 +7,8 @@ import type { Response } from 'express';
 import { assertMayActFor } from '../access/party-access.js';
 import { ParticipantExportService } from './participant-export.service.js';
 import { ParticipantSummaryService } from './participant-summary.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -18,7 +20,9 @@ export class ReportingController {
   ) {}
 
   @Get('participants/summary')
-  @ApiOperation({ summary: 'Counts by party, role, state and gender balance' })
+  @ApiOperation({
+    summary: 'Counts by party, role, state and gender balance, and how many are present (checked in)',
+  })
   @ApiOkResponse({ type: ParticipantSummaryView })
   @ApiErrors(400)
   summary(@Param('eventId', UuidPipe) eventId: string): Promise<ParticipantSummaryView> {
@@ -46,5 +50,28 @@ export class ReportingController {
     response.type('text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', 'attachment; filename="participants.csv"');
     return csv;
+  }
+
+  @Get('participants.xlsx')
+  @Roles('secretariat', 'coordinator')
+  @ApiOperation({
+    summary: 'The participant list as an Excel workbook (XLSX)',
+    description:
+      'The same people and columns as participants.csv: the secretariat gets the whole meeting, a coordinator their own delegation. Names in the original script and in Latin in separate columns, right-to-left text marked so; every value is a text cell, never a formula.',
+  })
+  // The media type on the 200 only: errors are JSON (ApiProduces would label them too).
+  @ApiOkResponse({ content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 403)
+  async xlsx(
+    @Param('eventId', UuidPipe) eventId: string,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    if (viewer.role === 'coordinator') assertMayActFor(viewer, eventId, viewer.party!);
+    const workbook = await this.exports.xlsx(eventId, viewer);
+    // The file is named from the validated id only: a meeting's title never reaches a header.
+    response.type(XLSX);
+    response.setHeader('Content-Disposition', `attachment; filename="participants-${eventId}.xlsx"`);
+    return new StreamableFile(workbook);
   }
 }

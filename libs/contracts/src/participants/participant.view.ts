@@ -129,6 +129,13 @@ export class ParticipantDetailsView extends ParticipantView {
 
   @ApiPropertyOptional({ example: 'Step-free access; a seat near the door.' })
   accessibilityNeeds?: string;
+
+  @ApiPropertyOptional({
+    example: 'PB1.0192f0c4-5b1e-7d3a-9f10-6a1d2e3c4b5a.0042.q3Jx0YQ2n8dZ1r4kWm7tUg',
+    description:
+      "The badge's signed code (its QR code), once a badge number exists; checked in by POST /events/{eventId}/check-ins. Never published in messages.",
+  })
+  badgeCode?: string;
 }
 
 export class ParticipantPageView {

@@ -112,6 +112,10 @@ export class RejectParticipantDto {
   reason: string;
 }
 
+/** The orders the participant list comes in; a cursor continues the order it was made in. */
+export const PARTICIPANT_SORTS = ['party', 'name', 'state', 'badge'] as const;
+export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
+
 export class ListParticipantsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'KAZ' })
   @IsOptional()
@@ -136,4 +140,14 @@ export class ListParticipantsQuery extends PageQuery {
   @IsString()
   @Length(1, 100)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: PARTICIPANT_SORTS,
+    default: 'party',
+    description:
+      'party: by party, then name (the default); name: by Latin family and given name; state: by state, then party and name; badge: by badge number, those without one first.',
+  })
+  @IsOptional()
+  @IsIn(PARTICIPANT_SORTS)
+  sort?: ParticipantSort;
 }

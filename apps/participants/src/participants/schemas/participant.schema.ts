@@ -139,6 +139,8 @@ export const ParticipantRecordSchema = SchemaFactory.createForClass(ParticipantR
 // Lists of a meeting, sorted by party then name; filters by delegation, role, state, name.
 ParticipantRecordSchema.index({ eventId: 1, confirmed: 1, partyCode: 1, sortName: 1, _id: 1 });
 ParticipantRecordSchema.index({ delegationId: 1 });
+// The check-in desk finds a badge's holder by its number.
+ParticipantRecordSchema.index({ eventId: 1, badgeNumber: 1 });
 ParticipantRecordSchema.index({ eventId: 1, searchNames: 1 });
 ParticipantRecordSchema.index({ confirmed: 1, createdAt: 1 });
 
