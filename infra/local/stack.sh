@@ -415,6 +415,10 @@ keycloak_ready() {
 start_keycloak() {
   local pidfile="$KEYCLOAK_DIR/keycloak.pid" home="$KEYCLOAK_DIR/home"
   if pid_alive "$pidfile"; then
+    local running_port
+    running_port=$(cat "$KEYCLOAK_DIR/port" 2>/dev/null || echo "$KEYCLOAK_PORT")
+    [[ $running_port == "$KEYCLOAK_PORT" ]] ||
+      die "this stack's keycloak already runs on port $running_port, not $KEYCLOAK_PORT; stop it first"
     log "keycloak already running (pid $(cat "$pidfile"), port $KEYCLOAK_PORT)"
     return 0
   fi
@@ -437,6 +441,7 @@ start_keycloak() {
     --hostname="http://127.0.0.1:$KEYCLOAK_PORT" --log-console-color=false \
     >"$KEYCLOAK_DIR/keycloak.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
+  echo "$KEYCLOAK_PORT" >"$KEYCLOAK_DIR/port"
   log "keycloak starting (pid $!, port $KEYCLOAK_PORT, log $KEYCLOAK_DIR/keycloak.log)"
   wait_until keycloak keycloak_ready "$pidfile" "$KEYCLOAK_DIR/keycloak.log"
   log "keycloak ready: issuer $KEYCLOAK_ISSUER"
