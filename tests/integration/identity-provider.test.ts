@@ -159,6 +159,28 @@ describe('the identity provider (Keycloak) and the services', () => {
     expect(wrongPassword.step).toBe('login');
   });
 
+  it('shows the login page in the language the console asks for (ui_locales), Arabic right to left', async () => {
+    const page = async (locale: string) => {
+      const url = new URL(`${identityProvider().issuer}/protocol/openid-connect/auth`);
+      url.search = new URLSearchParams({
+        client_id: LOCAL_CONSOLE_CLIENT.clientId,
+        response_type: 'code',
+        scope: 'openid',
+        redirect_uri: CALLBACK,
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+        ui_locales: locale,
+      }).toString();
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      return /<html[^>]*>/.exec(await response.text())?.[0] ?? '';
+    };
+    expect(await page('ar')).toMatch(/lang="ar"/);
+    expect(await page('ar')).toMatch(/dir="rtl"/);
+    expect(await page('ru')).toMatch(/lang="ru"/);
+    expect(await page('zh-CN')).toMatch(/lang="zh-CN"/);
+  });
+
   it('gives scripts a secretariat token by client credentials', async () => {
     const tokens = await tokenRequest(
       { clientId: LOCAL_SCRIPTS_CLIENT.clientId, clientSecret: LOCAL_SCRIPTS_CLIENT.secret },

@@ -235,6 +235,10 @@ describe("TokenVerifier, an identity provider's tokens (JWKS)", () => {
       xms_edov: true,
     });
     expect((await both.verify(entraVerifiedDomain)).emailVerified).toBe(true);
+    const asString = await providerToken({ roles: ['observer'], email: 'o@x.example', xms_edov: '1' });
+    expect((await both.verify(asString)).emailVerified).toBe(true);
+    const notVerified = await providerToken({ roles: ['observer'], email: 'o@x.example', xms_edov: false });
+    expect((await both.verify(notVerified)).emailVerified).toBe(false);
     const trusting = new TokenVerifier(providerConfig({ AUTH_TRUST_EMAIL_CLAIM: true }));
     expect((await trusting.verify(unverified)).emailVerified).toBe(true);
     expect((await trusting.verify(byUsername)).emailVerified).toBe(false);

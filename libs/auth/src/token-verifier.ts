@@ -120,6 +120,14 @@ function roleFrom(payload: JWTPayload, defaultRole: Role | undefined): Role {
   return role;
 }
 
+/**
+ * Entra ID sends no email_verified; its optional claim xms_edov ("email domain owner verified")
+ * says whether the tenant verified the address's domain, as true or as "1" depending on the token.
+ */
+function entraDomainVerified(claim: unknown): boolean {
+  return claim === true || claim === 1 || claim === '1' || claim === 'true';
+}
+
 function principalFrom(payload: JWTPayload, policy: ClaimPolicy): Principal {
   const role = roleFrom(payload, policy.defaultRole);
   const principal: Principal = { subject: payload.sub!, role };
@@ -131,10 +139,9 @@ function principalFrom(payload: JWTPayload, policy: ClaimPolicy): Principal {
   if (email) {
     principal.email = email.toLowerCase();
     // Only the email claim can be verified; a user name that looks like an address is not.
-    // xms_edov: Entra ID's "email domain owner verified" optional claim.
     principal.emailVerified =
       Boolean(emailClaim) &&
-      (payload.email_verified === true || payload.xms_edov === true || policy.trustEmailClaim);
+      (payload.email_verified === true || entraDomainVerified(payload.xms_edov) || policy.trustEmailClaim);
   }
 
   if (role === 'coordinator') {
