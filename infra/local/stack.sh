@@ -380,7 +380,6 @@ kc() {
 fetch_keycloak() {
   if [[ ! -f $KEYCLOAK_DIST/.built ]]; then
     need mvn "Install Maven to fetch Keycloak (Debian: apt-get install maven)."
-    need unzip "Install unzip to unpack Keycloak (Debian: apt-get install unzip)."
     [[ -x $(keycloak_java_home)/bin/java ]] || die "no JDK for Keycloak at $(keycloak_java_home); set STACK_KEYCLOAK_JAVA_HOME (JDK 17, 21 or 25)"
     log "fetching Keycloak $KEYCLOAK_VERSION from Maven Central into $KEYCLOAK_CACHE (first time only)"
     local unpack="$KEYCLOAK_CACHE.tmp"
@@ -389,7 +388,13 @@ fetch_keycloak() {
     (cd "$unpack" && mvn -q -B -Dmaven.repo.local="$CACHE_DIR/m2" dependency:copy \
       -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$unpack") >&2 ||
       die "Maven could not fetch Keycloak (see the output above)"
-    unzip -q "$unpack/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$unpack" && rm "$unpack"/*.zip
+    local zip="$unpack/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+    if command -v unzip >/dev/null 2>&1; then
+      unzip -q "$zip" -d "$unpack"
+    else # the JDK's jar tool unpacks a zip too, without the scripts' execute bits
+      (cd "$unpack" && "$(keycloak_java_home)/bin/jar" xf "$zip") && chmod +x "$unpack/keycloak-$KEYCLOAK_VERSION"/bin/*.sh
+    fi
+    rm "$zip"
     log "building Keycloak for the local stack (${KEYCLOAK_BUILD_OPTS[*]})"
     JAVA_HOME=$(keycloak_java_home) "$unpack/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" build "${KEYCLOAK_BUILD_OPTS[@]}" \
       >"$unpack/build.log" 2>&1 || { tail -n 30 "$unpack/build.log" >&2; die "kc.sh build failed"; }

@@ -181,6 +181,23 @@ describe('the identity provider (Keycloak) and the services', () => {
     expect(await page('zh-CN')).toMatch(/lang="zh-CN"/);
   });
 
+  it('signs out back to a loopback page of the console only', async () => {
+    const logout = async (idToken: string, to: string) => {
+      const url = new URL(`${identityProvider().issuer}/protocol/openid-connect/logout`);
+      url.search = new URLSearchParams({
+        id_token_hint: idToken,
+        post_logout_redirect_uri: to,
+        client_id: LOCAL_CONSOLE_CLIENT.clientId,
+      }).toString();
+      return fetch(url, { redirect: 'manual' });
+    };
+    const elsewhere = await logout((await signIn('observer')).id_token!, 'http://plenary.example/signed-out');
+    expect(elsewhere.status).toBe(400);
+    const back = await logout((await signIn('observer')).id_token!, 'http://127.0.0.1:43117/signed-out');
+    expect(back.status).toBe(302);
+    expect(back.headers.get('location')).toBe('http://127.0.0.1:43117/signed-out');
+  });
+
   it('gives scripts a secretariat token by client credentials', async () => {
     const tokens = await tokenRequest(
       { clientId: LOCAL_SCRIPTS_CLIENT.clientId, clientSecret: LOCAL_SCRIPTS_CLIENT.secret },
