@@ -3,7 +3,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadDemo } from './demo/load-demo.js';
-import { DEV_DIR, devStack, kafkaAuthEnv, localAuthSecret, ROOT } from './lib/dev-stack.js';
+import {
+  demoUserLines,
+  DEV_DIR,
+  devStack,
+  identityProviderEnv,
+  kafkaAuthEnv,
+  localAuthSecret,
+  ROOT,
+} from './lib/dev-stack.js';
 import { serviceArgs } from './lib/service-process.js';
 
 /**
@@ -77,7 +85,11 @@ async function stopAll(): Promise<void> {
 async function main(): Promise<void> {
   const stackWasRunning = devStack.isRunning();
   startedStack = !stackWasRunning;
-  say(stackWasRunning ? 'local stack already running' : 'starting the local stack (Kafka and FerretDB)…');
+  say(
+    stackWasRunning
+      ? 'local stack already running'
+      : 'starting the local stack (Kafka, FerretDB and Keycloak)…',
+  );
   devStack.start();
   await devStack.provisionKafkaAccess();
   mkdirSync(logDir, { recursive: true });
@@ -87,6 +99,8 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: devStack.kafkaBrokers,
     MONGO_URL: devStack.mongoUrl,
     AUTH_JWT_SECRET: secret,
+    // People signed in at the local Keycloak, beside the local tokens printed below.
+    ...identityProviderEnv(),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
   const shutdown = () => void stopAll().then(() => process.exit(0));
@@ -153,6 +167,10 @@ async function main(): Promise<void> {
     say(
       `the seed meeting's outcome, as a public page: ${urls.reports}/reports/${demo.reportId}.html (also .md, .pdf)`,
     );
+  say(
+    `identity provider: ${devStack.identityProvider.issuer} (Keycloak); demo users (username, password, role):`,
+  );
+  for (const line of demoUserLines()) process.stdout.write(`${line}\n`);
   say(`API docs: ${urls.events}/docs  ${urls.participants}/docs  ${urls.reports}/docs`);
   say('running; Ctrl-C stops everything this command started');
 }

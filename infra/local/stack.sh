@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The local stack: a single-node Apache Kafka broker (KRaft) and FerretDB (MongoDB wire protocol),
-# run from jars and a Go build this script fetches and caches. No Docker needed.
+# The local stack: a single-node Apache Kafka broker (KRaft), FerretDB (MongoDB wire protocol) and
+# Keycloak (the identity provider), run from jars, a Go build and Keycloak's server distribution
+# that this script fetches and caches. No Docker needed.
 #
-#   infra/local/stack.sh start [kafka|store]   start (idempotent), wait until ready
-#   infra/local/stack.sh stop [kafka|store]    stop what runs (SIGTERM, then SIGKILL after a grace period)
-#   infra/local/stack.sh status                one line per server; exit 1 unless both run
+#   infra/local/stack.sh start [kafka|store|keycloak|all]...
+#                                              start (idempotent) in parallel, wait until ready
+#   infra/local/stack.sh stop [kafka|store|keycloak|all]...
+#                                              stop what runs (SIGTERM, then SIGKILL after a grace period)
+#   infra/local/stack.sh status                one line per server; exit 1 unless all run
 #   infra/local/stack.sh fetch                 download and build only (what CI caches)
 #   infra/local/stack.sh test-store            run the Go tests of the local FerretDB's own code
 #   infra/local/stack.sh reset                 stop and delete the stack's data and logs
-#   infra/local/stack.sh env                   print KAFKA_BROKERS and MONGO_URL for this stack
+#   infra/local/stack.sh env                   print KAFKA_BROKERS, MONGO_URL and the identity provider's
+#                                              OIDC_ISSUER_URL, AUTH_JWKS_URL, AUTH_JWKS_ISSUER for this stack
 #                                              (with SASL: the admin's KAFKA_SASL_MECHANISM, KAFKA_USERNAME, KAFKA_PASSWORD)
 #   infra/local/stack.sh kafka-password USER   print the SCRAM password of a Kafka principal (with SASL)
 #
@@ -25,6 +29,9 @@
 #   STACK_STORE_PORT            FerretDB port (default 27017)
 #   STACK_STORE_BACKEND         sqlite (default) or postgresql
 #   STACK_STORE_POSTGRESQL_URL  connection string for the postgresql backend
+#   STACK_KEYCLOAK_PORT         Keycloak's HTTP port (default 8180); the issuer is http://127.0.0.1:<port>/realms/plenary
+#   STACK_KEYCLOAK_JAVA_HOME    the JDK Keycloak runs on (17, 21 or 25; default the Temurin 25 JDK when
+#                               installed, else JAVA_HOME, else java on the PATH)
 #   STACK_READY_TIMEOUT         seconds to wait for each server (default 90)
 set -euo pipefail
 
@@ -38,6 +45,7 @@ KAFKA_HEAP=${STACK_KAFKA_HEAP:-512m}
 STORE_PORT=${STACK_STORE_PORT:-27017}
 STORE_BACKEND=${STACK_STORE_BACKEND:-sqlite}
 STORE_POSTGRESQL_URL=${STACK_STORE_POSTGRESQL_URL:-}
+KEYCLOAK_PORT=${STACK_KEYCLOAK_PORT:-8180}
 READY_TIMEOUT=${STACK_READY_TIMEOUT:-90}
 
 log() { printf '[stack] %s\n' "$*" >&2; }
@@ -321,6 +329,129 @@ start_store() {
   log "store ready on 127.0.0.1:$STORE_PORT"
 }
 
+# ---------- Keycloak ----------
+
+# Keycloak's server distribution from Maven Central, built once for this stack's settings
+# ("kc.sh build": the dev-file database) so that every start can skip Quarkus' augmentation
+# (start --optimized). The demo realm is imported once, at fetch time, into a seed database that
+# each stack copies on its first start: a fresh start then takes about 12 s instead of about 38 s
+# (schema creation and import), which every test run would otherwise pay.
+KEYCLOAK_VERSION=26.4.7
+KEYCLOAK_BUILD_OPTS=(--db=dev-file)
+KEYCLOAK_REALM_FILE="$HERE/keycloak/plenary-realm.json"
+KEYCLOAK_CACHE="$CACHE_DIR/keycloak/$KEYCLOAK_VERSION-$(echo "${KEYCLOAK_BUILD_OPTS[*]}" | sha256sum | cut -c1-8)"
+KEYCLOAK_DIST="$KEYCLOAK_CACHE/keycloak-$KEYCLOAK_VERSION"
+KEYCLOAK_REALM_ID=$(fingerprint "$KEYCLOAK_REALM_FILE")
+KEYCLOAK_SEED="$KEYCLOAK_CACHE/seed-$KEYCLOAK_REALM_ID"
+KEYCLOAK_DIR="$STACK_DIR/keycloak"
+KEYCLOAK_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/plenary"
+
+keycloak_java_home() {
+  if [[ -n ${STACK_KEYCLOAK_JAVA_HOME:-} ]]; then
+    echo "$STACK_KEYCLOAK_JAVA_HOME"
+  elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    echo /usr/lib/jvm/temurin-25-jdk-amd64
+  elif [[ -n ${JAVA_HOME:-} ]]; then
+    echo "$JAVA_HOME"
+  else
+    dirname "$(dirname "$(readlink -f "$(command -v java)")")"
+  fi
+}
+
+# kc.sh takes its home directory from its own location; -Dkc.home.dir moves it to a stack's
+# directory, so that each stack has its own data (database, transaction logs, temporary files)
+# while the distribution itself is shared, read-only, from the cache.
+keycloak_home() {
+  local home=$1 part
+  mkdir -p "$home/data"
+  for part in lib themes providers conf; do ln -sfn "$KEYCLOAK_DIST/$part" "$home/$part"; done
+}
+
+# The JIT's first tier only: Keycloak starts about a third faster, and a local realm with a
+# handful of users never needs the optimising compiler.
+KEYCLOAK_JAVA_OPTS="-XX:TieredStopAtLevel=1"
+
+kc() {
+  local home=$1
+  shift
+  JAVA_HOME=$(keycloak_java_home) JAVA_OPTS_APPEND=$KEYCLOAK_JAVA_OPTS "$KEYCLOAK_DIST/bin/kc.sh" "-Dkc.home.dir=$home" "$@"
+}
+
+fetch_keycloak() {
+  if [[ ! -f $KEYCLOAK_DIST/.built ]]; then
+    need mvn "Install Maven to fetch Keycloak (Debian: apt-get install maven)."
+    [[ -x $(keycloak_java_home)/bin/java ]] || die "no JDK for Keycloak at $(keycloak_java_home); set STACK_KEYCLOAK_JAVA_HOME (JDK 17, 21 or 25)"
+    log "fetching Keycloak $KEYCLOAK_VERSION from Maven Central into $KEYCLOAK_CACHE (first time only)"
+    local unpack="$KEYCLOAK_CACHE.tmp"
+    rm -rf "$unpack" && mkdir -p "$unpack"
+    # dependency:copy needs no project: run it where no pom.xml can be picked up.
+    (cd "$unpack" && mvn -q -B -Dmaven.repo.local="$CACHE_DIR/m2" dependency:copy \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$unpack") >&2 ||
+      die "Maven could not fetch Keycloak (see the output above)"
+    local zip="$unpack/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+    if command -v unzip >/dev/null 2>&1; then
+      unzip -q "$zip" -d "$unpack"
+    else # the JDK's jar tool unpacks a zip too, without the scripts' execute bits
+      (cd "$unpack" && "$(keycloak_java_home)/bin/jar" xf "$zip") && chmod +x "$unpack/keycloak-$KEYCLOAK_VERSION"/bin/*.sh
+    fi
+    rm "$zip"
+    log "building Keycloak for the local stack (${KEYCLOAK_BUILD_OPTS[*]})"
+    JAVA_HOME=$(keycloak_java_home) "$unpack/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" build "${KEYCLOAK_BUILD_OPTS[@]}" \
+      >"$unpack/build.log" 2>&1 || { tail -n 30 "$unpack/build.log" >&2; die "kc.sh build failed"; }
+    touch "$unpack/keycloak-$KEYCLOAK_VERSION/.built"
+    rm -rf "$KEYCLOAK_CACHE" && mv "$unpack" "$KEYCLOAK_CACHE"
+  fi
+  if [[ ! -f $KEYCLOAK_SEED/h2/keycloakdb.mv.db ]]; then
+    log "importing $(basename "$KEYCLOAK_REALM_FILE") into Keycloak's seed database (once per change of the realm file)"
+    local seed="$KEYCLOAK_SEED.tmp"
+    rm -rf "$seed" && keycloak_home "$seed"
+    kc "$seed" import --optimized --file "$KEYCLOAK_REALM_FILE" >"$seed/import.log" 2>&1 ||
+      { tail -n 30 "$seed/import.log" >&2; die "importing the realm failed; see $seed/import.log"; }
+    grep -q "Realm 'plenary' imported" "$seed/import.log" || die "the realm was not imported; see $seed/import.log"
+    mkdir -p "$KEYCLOAK_SEED.new" && mv "$seed/data/h2" "$KEYCLOAK_SEED.new/h2" && rm -rf "$seed"
+    rm -rf "$KEYCLOAK_SEED" && mv "$KEYCLOAK_SEED.new" "$KEYCLOAK_SEED"
+  fi
+}
+
+keycloak_ready() {
+  curl -sf -o /dev/null --max-time 2 "$KEYCLOAK_ISSUER/.well-known/openid-configuration"
+}
+
+start_keycloak() {
+  local pidfile="$KEYCLOAK_DIR/keycloak.pid" home="$KEYCLOAK_DIR/home"
+  if pid_alive "$pidfile"; then
+    local running_port
+    running_port=$(cat "$KEYCLOAK_DIR/port" 2>/dev/null || echo "$KEYCLOAK_PORT")
+    [[ $running_port == "$KEYCLOAK_PORT" ]] ||
+      die "this stack's keycloak already runs on port $running_port, not $KEYCLOAK_PORT; stop it first"
+    log "keycloak already running (pid $(cat "$pidfile"), port $KEYCLOAK_PORT)"
+    return 0
+  fi
+  port_open "$KEYCLOAK_PORT" && die "port $KEYCLOAK_PORT is taken by another process; set STACK_KEYCLOAK_PORT"
+  need curl "Install curl (Debian: apt-get install curl)."
+  fetch_keycloak
+  keycloak_home "$home"
+  # The realm file is the truth about the local realm: when it changed, the realm is loaded
+  # afresh (its users, clients and sessions; nothing else lives in this database).
+  if [[ $(cat "$KEYCLOAK_DIR/realm-id" 2>/dev/null) != "$KEYCLOAK_REALM_ID" ]]; then
+    [[ -d $home/data/h2 ]] && log "keycloak: the realm file changed; loading it afresh"
+    rm -rf "$home/data/h2" && cp -r "$KEYCLOAK_SEED/h2" "$home/data/h2"
+    echo "$KEYCLOAK_REALM_ID" >"$KEYCLOAK_DIR/realm-id"
+  fi
+  # The hostname is a full URL so that the issuer is the same whichever name the caller used;
+  # a local cache (no cluster discovery); plain HTTP on loopback only.
+  setsid env JAVA_HOME="$(keycloak_java_home)" JAVA_OPTS_APPEND="$KEYCLOAK_JAVA_OPTS" \
+    "$KEYCLOAK_DIST/bin/kc.sh" "-Dkc.home.dir=$home" start --optimized --cache=local \
+    --http-enabled=true --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+    --hostname="http://127.0.0.1:$KEYCLOAK_PORT" --log-console-color=false \
+    >"$KEYCLOAK_DIR/keycloak.log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+  echo "$KEYCLOAK_PORT" >"$KEYCLOAK_DIR/port"
+  log "keycloak starting (pid $!, port $KEYCLOAK_PORT, log $KEYCLOAK_DIR/keycloak.log)"
+  wait_until keycloak keycloak_ready "$pidfile" "$KEYCLOAK_DIR/keycloak.log"
+  log "keycloak ready: issuer $KEYCLOAK_ISSUER"
+}
+
 # ---------- common ----------
 
 stop_one() {
@@ -332,11 +463,12 @@ stop_one() {
   fi
   local pid waited=0
   pid=$(cat "$pidfile")
-  kill -TERM "$pid" 2>/dev/null || true
+  # Each server leads its own process group (setsid): Keycloak's kc.sh and its JVM go together.
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
   while kill -0 "$pid" 2>/dev/null; do
     if ((waited >= grace * 5)); then
       log "$name did not stop within ${grace}s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
       break
     fi
     sleep 0.2
@@ -349,44 +481,78 @@ stop_one() {
 status_one() {
   local name=$1 pidfile=$2 port=$3
   if pid_alive "$pidfile"; then
-    printf '%-6s running  pid %-7s 127.0.0.1:%s\n' "$name" "$(cat "$pidfile")" "$port"
+    printf '%-8s running  pid %-7s 127.0.0.1:%s\n' "$name" "$(cat "$pidfile")" "$port"
   else
-    printf '%-6s stopped\n' "$name"
+    printf '%-8s stopped\n' "$name"
     return 1
   fi
 }
 
-which_ones() { case ${1:-all} in kafka) echo kafka ;; store) echo store ;; all) echo store kafka ;; *) die "unknown server '$1': use kafka or store" ;; esac; }
+# The servers named on the command line (default: all), each once, in start-up order.
+which_ones() {
+  local arg out=()
+  (($# == 0)) && set -- all
+  for arg in "$@"; do
+    case $arg in
+      kafka | store | keycloak) out+=("$arg") ;;
+      all) out+=(store kafka keycloak) ;;
+      *) die "unknown server '$arg': use kafka, store, keycloak or all" ;;
+    esac
+  done
+  printf '%s\n' "${out[@]}" | awk '!seen[$0]++'
+}
+
+# Fetching runs one at a time (Kafka's and Keycloak's both go through Maven's local repository);
+# the servers then start side by side, since Keycloak alone takes longer than the other two.
+start_all() {
+  local servers=("$@") s pids=() rc=0
+  for s in "${servers[@]}"; do "fetch_$s"; done
+  if ((${#servers[@]} == 1)); then
+    "start_${servers[0]}"
+    return
+  fi
+  for s in "${servers[@]}"; do
+    "start_$s" &
+    pids+=($!)
+  done
+  for s in "${pids[@]}"; do wait "$s" || rc=1; done
+  ((rc == 0)) || die "not every server started (see above)"
+}
 
 cmd=${1:-status}
 shift || true
 case $cmd in
   start)
-    for s in $(which_ones "${1:-all}"); do "start_$s"; done ;;
+    mapfile -t servers < <(which_ones "$@")
+    start_all "${servers[@]}" ;;
   stop)
-    for s in $(which_ones "${1:-all}"); do
+    for s in $(which_ones "$@"); do
       case $s in
         kafka) stop_one kafka "$KAFKA_DIR/kafka.pid" 30 ;;
         store) stop_one store "$STORE_DIR/store.pid" 10 ;;
+        keycloak) stop_one keycloak "$KEYCLOAK_DIR/keycloak.pid" 20 ;;
       esac
     done ;;
   status)
     rc=0
     status_one kafka "$KAFKA_DIR/kafka.pid" "$KAFKA_PORT" || rc=1
     status_one store "$STORE_DIR/store.pid" "$STORE_PORT" || rc=1
+    status_one keycloak "$KEYCLOAK_DIR/keycloak.pid" "$KEYCLOAK_PORT" || rc=1
     exit $rc ;;
   fetch)
-    fetch_kafka
-    fetch_store ;;
+    for s in $(which_ones "$@"); do "fetch_$s"; done ;;
   test-store)
     test_store ;;
   reset)
     "$0" stop
-    rm -rf "$KAFKA_DIR" "$STORE_DIR"
+    rm -rf "$KAFKA_DIR" "$STORE_DIR" "$KEYCLOAK_DIR"
     log "deleted the data and logs under $STACK_DIR" ;;
   env)
     echo "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
     echo "MONGO_URL=mongodb://127.0.0.1:$STORE_PORT"
+    echo "OIDC_ISSUER_URL=$KEYCLOAK_ISSUER"
+    echo "AUTH_JWKS_URL=$KEYCLOAK_ISSUER/protocol/openid-connect/certs"
+    echo "AUTH_JWKS_ISSUER=$KEYCLOAK_ISSUER"
     if kafka_sasl; then
       echo "KAFKA_SASL_MECHANISM=scram-sha-512"
       echo "KAFKA_USERNAME=admin"

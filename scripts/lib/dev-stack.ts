@@ -5,7 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kafkaCredentialsIn, type KafkaCredentials, type KafkaPrincipal } from './local-stack.js';
+import { DEMO_USERS, LOCAL_CONSOLE_CLIENT } from './demo-users.js';
+import {
+  identityProviderAt,
+  kafkaCredentialsIn,
+  localIssuer,
+  type IdentityProvider,
+  type KafkaCredentials,
+  type KafkaPrincipal,
+} from './local-stack.js';
 
 /** The repository root (scripts run from dist/scripts/…). */
 export const ROOT = (() => {
@@ -18,12 +26,18 @@ export const ROOT = (() => {
 export const DEV_DIR = resolve(process.env.STACK_DIR ?? join(ROOT, '.stack/dev'));
 export const KAFKA_PORT = Number(process.env.STACK_KAFKA_PORT ?? 9092);
 export const STORE_PORT = Number(process.env.STACK_STORE_PORT ?? 27017);
+export const KEYCLOAK_PORT = Number(process.env.STACK_KEYCLOAK_PORT ?? 8180);
 /** The development broker authenticates and authorises (as a deployment's should) unless STACK_KAFKA_SASL=0. */
 const KAFKA_SASL = process.env.STACK_KAFKA_SASL ?? '1';
 
 function stack(command: string): string {
   return execFileSync('bash', [join(ROOT, 'infra/local/stack.sh'), command], {
-    env: { ...process.env, STACK_DIR: DEV_DIR, STACK_KAFKA_SASL: KAFKA_SASL },
+    env: {
+      ...process.env,
+      STACK_DIR: DEV_DIR,
+      STACK_KAFKA_SASL: KAFKA_SASL,
+      STACK_KEYCLOAK_PORT: String(KEYCLOAK_PORT),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
@@ -38,6 +52,7 @@ export const devStack = {
       return false;
     }
   },
+  /** Kafka, the store and Keycloak, side by side (stack.sh start). */
   start(): void {
     stack('start');
   },
@@ -46,6 +61,8 @@ export const devStack = {
   },
   kafkaBrokers: `127.0.0.1:${KAFKA_PORT}`,
   mongoUrl: `mongodb://127.0.0.1:${STORE_PORT}`,
+  /** The local Keycloak's plenary realm (issuer http://127.0.0.1:8180/realms/plenary by default). */
+  identityProvider: identityProviderAt(localIssuer(KEYCLOAK_PORT)) as IdentityProvider,
   /** A principal's SCRAM credentials, once the stack has started with SASL; undefined without. */
   kafkaCredentials(principal: KafkaPrincipal): KafkaCredentials | undefined {
     return kafkaCredentialsIn(DEV_DIR, principal);
@@ -89,4 +106,33 @@ export function localAuthSecret(): string {
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * What the services need to accept the local Keycloak's tokens beside the local secret's: a
+ * person with no role in the realm acts as a coordinator, only where the secretariat designated them.
+ */
+export function identityProviderEnv(): Record<string, string> {
+  return {
+    AUTH_JWKS_URL: devStack.identityProvider.jwksUrl,
+    AUTH_JWKS_ISSUER: devStack.identityProvider.issuer,
+    AUTH_DEFAULT_ROLE: 'coordinator',
+  };
+}
+
+/** What the console needs to sign people in at the local Keycloak (its OIDC_* settings). */
+export function consoleOidcEnv(): Record<string, string> {
+  return {
+    OIDC_ISSUER_URL: devStack.identityProvider.issuer,
+    OIDC_CLIENT_ID: LOCAL_CONSOLE_CLIENT.clientId,
+    OIDC_CLIENT_SECRET: LOCAL_CONSOLE_CLIENT.secret,
+  };
+}
+
+/** The demo users' sign-in lines that `npm start` prints. */
+export function demoUserLines(): string[] {
+  return DEMO_USERS.map(
+    (u) =>
+      `  ${u.username.padEnd(16)} ${u.password.padEnd(26)} ${u.role.padEnd(12)} ${u.displayName} <${u.email}>`,
+  );
 }

@@ -36,6 +36,26 @@ export interface LocalStackOptions {
   storePort: number;
   /** Kafka with SASL/SCRAM and ACLs (STACK_KAFKA_SASL=1); default: as the stack's data was formatted. */
   kafkaSasl?: boolean;
+  /** Keycloak's HTTP port; unset: this stack runs no identity provider. */
+  keycloakPort?: number;
+}
+
+export type StackServer = 'kafka' | 'store' | 'keycloak';
+
+/** The local realm's issuer on a Keycloak of the local stack (stack.sh sets Keycloak's hostname to it). */
+export function localIssuer(keycloakPort: number): string {
+  return `http://127.0.0.1:${keycloakPort}/realms/plenary`;
+}
+
+/** An OpenID Connect issuer and where its signing keys are (Keycloak's layout). */
+export interface IdentityProvider {
+  issuer: string;
+  jwksUrl: string;
+}
+
+/** Keycloak's JWKS path under an issuer (other providers: read jwks_uri from the discovery document). */
+export function identityProviderAt(issuer: string): IdentityProvider {
+  return { issuer, jwksUrl: `${issuer.replace(/\/$/, '')}/protocol/openid-connect/certs` };
 }
 
 /** The Kafka principals stack.sh creates with SASL: the admin, one per service, a read-only subscriber. */
@@ -60,8 +80,8 @@ export function kafkaCredentialsIn(dir: string, principal: KafkaPrincipal): Kafk
 
 /**
  * The project's local stack (infra/local/stack.sh: Kafka from Maven Central, FerretDB from a
- * Go build) on ports and in a directory of the caller's choosing, so that tests can run one
- * of their own and stop or kill its servers on purpose.
+ * Go build, Keycloak when given a port) on ports and in a directory of the caller's choosing, so
+ * that tests can run one of their own and stop or kill its servers on purpose.
  */
 export class LocalStack {
   constructor(readonly options: LocalStackOptions) {}
@@ -86,32 +106,79 @@ export class LocalStack {
     return `mongodb://127.0.0.1:${this.options.storePort}`;
   }
 
-  start(which: 'kafka' | 'store' | 'all' = 'all'): Promise<void> {
-    return this.stack('start', which);
+  /** The stack's Keycloak (issuer and JWKS URL); undefined when it runs none. */
+  get identityProvider(): IdentityProvider | undefined {
+    const port = this.options.keycloakPort;
+    return port === undefined ? undefined : identityProviderAt(localIssuer(port));
   }
 
-  stop(which: 'kafka' | 'store' | 'all' = 'all'): Promise<void> {
-    return this.stack('stop', which);
+  /** Starts the servers side by side ('all': Kafka, the store, and Keycloak when it has a port). */
+  start(which: StackServer | 'all' = 'all'): Promise<void> {
+    return this.stack('start', this.servers(which));
   }
 
-  private async stack(command: string, which: string): Promise<void> {
-    try {
-      await run('bash', [STACK_SCRIPT, command, which], {
-        env: {
-          ...process.env,
-          STACK_DIR: this.options.dir,
-          STACK_KAFKA_PORT: String(this.options.kafkaPort),
-          STACK_KAFKA_CONTROLLER_PORT: String(this.options.kafkaPort + 1),
-          STACK_STORE_PORT: String(this.options.storePort),
-          ...(this.options.kafkaSasl === undefined
-            ? {}
-            : { STACK_KAFKA_SASL: this.options.kafkaSasl ? '1' : '0' }),
-        },
-        maxBuffer: 16 * 1024 * 1024,
-      });
-    } catch (error) {
-      const { stderr } = error as { stderr?: string };
-      throw new Error(`stack.sh ${command} ${which} failed:\n${stderr ?? String(error)}`, { cause: error });
-    }
+  stop(which: StackServer | 'all' = 'all'): Promise<void> {
+    return this.stack('stop', this.servers(which));
+  }
+
+  private servers(which: StackServer | 'all'): StackServer[] {
+    if (which !== 'all') return [which];
+    return this.options.keycloakPort === undefined ? ['kafka', 'store'] : ['kafka', 'store', 'keycloak'];
+  }
+
+  private stack(command: string, servers: StackServer[]): Promise<void> {
+    return runStack(command, servers, {
+      STACK_DIR: this.options.dir,
+      STACK_KAFKA_PORT: String(this.options.kafkaPort),
+      STACK_KAFKA_CONTROLLER_PORT: String(this.options.kafkaPort + 1),
+      STACK_STORE_PORT: String(this.options.storePort),
+      ...(this.options.keycloakPort === undefined
+        ? {}
+        : { STACK_KEYCLOAK_PORT: String(this.options.keycloakPort) }),
+      ...(this.options.kafkaSasl === undefined
+        ? {}
+        : { STACK_KAFKA_SASL: this.options.kafkaSasl ? '1' : '0' }),
+    });
+  }
+}
+
+/**
+ * Keycloak of the local stack on its own, for callers whose broker and store come from
+ * elsewhere (tests given KAFKA_BROKERS and MONGO_URL).
+ */
+export class LocalKeycloak {
+  constructor(readonly options: { dir: string; port: number }) {}
+
+  get identityProvider(): IdentityProvider {
+    return identityProviderAt(localIssuer(this.options.port));
+  }
+
+  start(): Promise<void> {
+    return this.stack('start');
+  }
+
+  stop(): Promise<void> {
+    return this.stack('stop');
+  }
+
+  private stack(command: string): Promise<void> {
+    return runStack(command, ['keycloak'], {
+      STACK_DIR: this.options.dir,
+      STACK_KEYCLOAK_PORT: String(this.options.port),
+    });
+  }
+}
+
+async function runStack(command: string, servers: StackServer[], env: Record<string, string>): Promise<void> {
+  try {
+    await run('bash', [STACK_SCRIPT, command, ...servers], {
+      env: { ...process.env, ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stderr } = error as { stderr?: string };
+    throw new Error(`stack.sh ${command} ${servers.join(' ')} failed:\n${stderr ?? String(error)}`, {
+      cause: error,
+    });
   }
 }

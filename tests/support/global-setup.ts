@@ -9,6 +9,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.MONGO_URL = state.mongoUrl;
   process.env.PLENARY_TEST_INFRASTRUCTURE = state.source;
   process.stderr.write(
-    `\n[tests] broker ${state.kafkaBrokers}, store ${state.mongoUrl} (${state.source}, ready in ${Date.now() - started} ms)\n`,
+    `\n[tests] broker ${state.kafkaBrokers}, store ${state.mongoUrl} (${state.source}), identity provider ${state.oidcIssuer}; ready in ${Date.now() - started} ms\n`,
   );
 }

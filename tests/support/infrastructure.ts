@@ -2,19 +2,38 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { LocalStack, ROOT } from './local-stack.ts';
+import { freePort, LocalKeycloak, LocalStack, localIssuer, ROOT } from './local-stack.ts';
 
 const STATE_FILE = join(ROOT, '.stack/test/infrastructure.json');
 export const TEST_STACK_DIR = join(ROOT, '.stack/test');
 
 export type InfrastructureSource = 'environment' | 'testcontainers' | 'local-stack';
 
-interface InfrastructureState {
+export interface InfrastructureState {
   source: InfrastructureSource;
   kafkaBrokers: string;
   mongoUrl: string;
+  /** the OpenID Connect issuer of the plenary realm the tests sign in with */
+  oidcIssuer: string;
   containers?: string[];
-  localStack?: { dir: string; kafkaPort: number; storePort: number };
+  localStack?: { dir: string; kafkaPort: number; storePort: number; keycloakPort?: number };
+  /** a Keycloak started on its own (when the broker and the store came from elsewhere) */
+  keycloak?: { dir: string; port: number };
+}
+
+type BrokerAndStore = Omit<InfrastructureState, 'oidcIssuer' | 'keycloak'>;
+
+/** The fixed ports of the local test stack, which a free port for Keycloak must not take. */
+const KAFKA_PORT = Number(process.env.TEST_STACK_KAFKA_PORT ?? 19092);
+const STORE_PORT = Number(process.env.TEST_STACK_STORE_PORT ?? 37017);
+
+/** TEST_STACK_KEYCLOAK_PORT, else a free port (two checkouts may run their tests at once). */
+async function keycloakPort(): Promise<number> {
+  if (process.env.TEST_STACK_KEYCLOAK_PORT) return Number(process.env.TEST_STACK_KEYCLOAK_PORT);
+  for (;;) {
+    const port = await freePort();
+    if (![KAFKA_PORT, KAFKA_PORT + 1, STORE_PORT].includes(port)) return port;
+  }
 }
 
 async function dockerAnswers(): Promise<boolean> {
@@ -26,7 +45,7 @@ async function dockerAnswers(): Promise<boolean> {
   }
 }
 
-async function startContainers(): Promise<InfrastructureState> {
+async function startContainers(): Promise<BrokerAndStore> {
   const { KafkaContainer } = await import('@testcontainers/kafka');
   const { MongoDBContainer } = await import('@testcontainers/mongodb');
   const [kafka, mongo] = await Promise.all([
@@ -41,12 +60,14 @@ async function startContainers(): Promise<InfrastructureState> {
   };
 }
 
-async function startLocalStack(): Promise<InfrastructureState> {
+async function startLocalStack(withKeycloak: boolean): Promise<BrokerAndStore> {
   const stack = new LocalStack({
     dir: join(TEST_STACK_DIR, 'shared'),
-    kafkaPort: Number(process.env.TEST_STACK_KAFKA_PORT ?? 19092),
-    storePort: Number(process.env.TEST_STACK_STORE_PORT ?? 37017),
+    kafkaPort: KAFKA_PORT,
+    storePort: STORE_PORT,
+    ...(withKeycloak ? { keycloakPort: await keycloakPort() } : {}),
   });
+  // One stack.sh start: Kafka, the store and Keycloak come up side by side.
   await stack.start();
   return {
     source: 'local-stack',
@@ -57,26 +78,65 @@ async function startLocalStack(): Promise<InfrastructureState> {
 }
 
 /**
- * Brings up the broker and the store the tests talk to: KAFKA_BROKERS and MONGO_URL when set;
- * else Kafka and MongoDB in containers when a Docker engine answers; else the project's own
- * local stack (the path CI takes on machines without Docker).
+ * Brings up the broker, the store and the identity provider the tests talk to: KAFKA_BROKERS and
+ * MONGO_URL when set; else Kafka and MongoDB in containers when a Docker engine answers; else the
+ * project's own local stack (the path CI takes on machines without Docker). The identity provider:
+ * OIDC_ISSUER_URL when set (a Keycloak with the plenary realm), else the local stack's Keycloak,
+ * started once per run beside the rest.
  */
 export async function startInfrastructure(): Promise<InfrastructureState> {
+  const givenIssuer = process.env.OIDC_ISSUER_URL;
   let state: InfrastructureState;
   if (process.env.KAFKA_BROKERS && process.env.MONGO_URL) {
-    state = {
+    const environment: BrokerAndStore = {
       source: 'environment',
       kafkaBrokers: process.env.KAFKA_BROKERS,
       mongoUrl: process.env.MONGO_URL,
     };
+    state = givenIssuer ? { ...environment, oidcIssuer: givenIssuer } : await withLocalKeycloak(environment);
   } else if (await dockerAnswers()) {
-    state = await startContainers();
+    const [containers, keycloak] = await Promise.all([
+      startContainers(),
+      givenIssuer ? undefined : startKeycloak(),
+    ]);
+    state = { ...containers, ...keycloakState(keycloak, givenIssuer) };
   } else {
-    state = await startLocalStack();
+    const stack = await startLocalStack(!givenIssuer);
+    const port = stack.localStack?.keycloakPort;
+    state = { ...stack, oidcIssuer: givenIssuer ?? localIssuer(port!) };
   }
   mkdirSync(TEST_STACK_DIR, { recursive: true });
   writeFileSync(STATE_FILE, JSON.stringify(state));
   return state;
+}
+
+async function startKeycloak(): Promise<LocalKeycloak> {
+  const keycloak = new LocalKeycloak({ dir: join(TEST_STACK_DIR, 'keycloak'), port: await keycloakPort() });
+  await keycloak.start();
+  return keycloak;
+}
+
+function keycloakState(keycloak: LocalKeycloak | undefined, givenIssuer: string | undefined) {
+  if (!keycloak) return { oidcIssuer: givenIssuer! };
+  return { oidcIssuer: keycloak.identityProvider.issuer, keycloak: keycloak.options };
+}
+
+async function withLocalKeycloak(environment: BrokerAndStore): Promise<InfrastructureState> {
+  return { ...environment, ...keycloakState(await startKeycloak(), undefined) };
+}
+
+/** What startInfrastructure recorded for this run (the tests read the identity provider from it). */
+export function infrastructureState(): InfrastructureState {
+  try {
+    return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as InfrastructureState;
+  } catch (error) {
+    throw new Error(
+      `no test infrastructure recorded in ${STATE_FILE}: run the tests through Jest's global setup`,
+      {
+        cause: error,
+      },
+    );
+  }
 }
 
 /** Stops what startInfrastructure started (never servers given through the environment). */
@@ -86,6 +146,10 @@ export async function stopInfrastructure(): Promise<void> {
     state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as InfrastructureState;
   } catch {
     return;
+  }
+  if (state.keycloak) {
+    await new LocalKeycloak(state.keycloak).stop();
+    rmSync(state.keycloak.dir, { recursive: true, force: true });
   }
   if (state.source === 'local-stack' && state.localStack) {
     await new LocalStack(state.localStack).stop();

@@ -76,6 +76,40 @@ describe('loadConfig', () => {
   });
 });
 
+describe('identity provider settings', () => {
+  it('takes a secret and a JWKS URL together, with their own issuers', () => {
+    const config = loadConfig(TestConfig, {
+      ...valid,
+      AUTH_JWKS_URL: 'http://127.0.0.1:8180/realms/plenary/protocol/openid-connect/certs',
+      AUTH_JWKS_ISSUER: 'http://127.0.0.1:8180/realms/plenary',
+      AUTH_DEFAULT_ROLE: 'coordinator',
+    });
+    expect(config.AUTH_JWT_SECRET).toBe(valid.AUTH_JWT_SECRET);
+    expect(config.AUTH_ISSUER).toBe('plenary');
+    expect(config.AUTH_JWKS_ISSUER).toBe('http://127.0.0.1:8180/realms/plenary');
+    expect(config.AUTH_DEFAULT_ROLE).toBe('coordinator');
+  });
+
+  it('reads AUTH_TRUST_EMAIL_CLAIM as true or false only, false by default', () => {
+    expect(loadConfig(TestConfig, valid).AUTH_TRUST_EMAIL_CLAIM).toBe(false);
+    expect(loadConfig(TestConfig, { ...valid, AUTH_TRUST_EMAIL_CLAIM: 'false' }).AUTH_TRUST_EMAIL_CLAIM).toBe(
+      false,
+    );
+    expect(loadConfig(TestConfig, { ...valid, AUTH_TRUST_EMAIL_CLAIM: 'TRUE' }).AUTH_TRUST_EMAIL_CLAIM).toBe(
+      true,
+    );
+    expect(problemsOf({ ...valid, AUTH_TRUST_EMAIL_CLAIM: 'yes' })).toEqual([
+      expect.stringMatching(/^AUTH_TRUST_EMAIL_CLAIM="yes" is invalid: must be true or false/),
+    ]);
+  });
+
+  it("refuses a default role that is not one of Plenary's", () => {
+    expect(problemsOf({ ...valid, AUTH_DEFAULT_ROLE: 'chair' })).toEqual([
+      expect.stringMatching(/^AUTH_DEFAULT_ROLE="chair" is invalid/),
+    ]);
+  });
+});
+
 describe('Kafka authentication and durability settings', () => {
   it('authenticates only when a mechanism is given, with a user name and password', () => {
     expect(loadConfig(TestConfig, valid).kafkaSasl).toBeUndefined();

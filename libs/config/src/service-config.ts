@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -23,6 +24,9 @@ export type KafkaSasl = {
   [M in KafkaSaslMechanism]: { mechanism: M; username: string; password: string };
 }[KafkaSaslMechanism];
 
+/** Plenary's roles (libs/auth's ROLES; config cannot depend on auth). */
+const PLENARY_ROLES = ['secretariat', 'coordinator', 'observer'] as const;
+
 const HOST_PORT_LIST = /^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/;
 
 const splitList = ({ value }: { value: unknown }) =>
@@ -32,6 +36,13 @@ const splitList = ({ value }: { value: unknown }) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : value;
+
+// Implicit conversion would turn any non-empty string, "false" included, into true.
+const parseBoolean = ({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => {
+  if (!(key in obj)) return value;
+  const raw = String(obj[key]).toLowerCase();
+  return raw === 'true' ? true : raw === 'false' ? false : obj[key];
+};
 
 /**
  * The environment every Plenary service reads: HTTP, logging, store, Kafka, auth.
@@ -224,19 +235,19 @@ export abstract class ServiceConfig {
   OUTBOX_SEQUENCE_GRACE_MS: number = 5000;
 
   @EnvVar(
-    'Shared secret (HS256, at least 32 characters) to verify bearer tokens. Set this or AUTH_JWKS_URL.',
+    'Shared secret (HS256, at least 32 characters) to verify local bearer tokens (npm run token, scripts, tests). Set this, AUTH_JWKS_URL or both.',
     {
       optional: true,
       secret: true,
     },
   )
-  @ValidateIf((config: ServiceConfig) => !config.AUTH_JWKS_URL)
+  @ValidateIf((config: ServiceConfig) => !config.AUTH_JWKS_URL || config.AUTH_JWT_SECRET !== undefined)
   @IsString({ message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set' })
   @MinLength(32)
   AUTH_JWT_SECRET?: string;
 
   @EnvVar(
-    'JWKS URL of an identity provider whose RS256/ES256 tokens are accepted. Set this or AUTH_JWT_SECRET.',
+    "JWKS URL of the identity provider whose signed tokens (RS256, PS256, ES256, EdDSA) are accepted, e.g. Keycloak's <issuer>/protocol/openid-connect/certs. Set this, AUTH_JWT_SECRET or both.",
     {
       optional: true,
     },
@@ -245,11 +256,35 @@ export abstract class ServiceConfig {
   @IsUrl({ require_tld: false, require_protocol: true })
   AUTH_JWKS_URL?: string;
 
-  @EnvVar('Expected "iss" claim of bearer tokens.')
+  @EnvVar(
+    'Expected "iss" claim of the identity provider\'s tokens (those checked with AUTH_JWKS_URL), e.g. https://login.microsoftonline.com/<tenant>/v2.0. Default: AUTH_ISSUER.',
+    { optional: true },
+  )
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUTH_JWKS_ISSUER?: string;
+
+  @EnvVar('Expected "iss" claim of local (HS256) bearer tokens.')
   @IsString()
   AUTH_ISSUER: string = 'plenary';
 
-  @EnvVar('Expected "aud" claim of bearer tokens.')
+  @EnvVar(
+    'Role of a token that carries none of secretariat, coordinator, observer in its role or roles claim (e.g. coordinator: such a person acts only where the secretariat designated them). Unset: such tokens are refused.',
+    { optional: true },
+  )
+  @IsOptional()
+  @IsIn(PLENARY_ROLES)
+  AUTH_DEFAULT_ROLE?: (typeof PLENARY_ROLES)[number];
+
+  @EnvVar(
+    "true: the identity provider's email claim counts as verified even without email_verified (for a provider that issues only addresses it controls, e.g. Entra ID with verified domains only); false: only email_verified (or Entra ID's xms_edov) true does.",
+  )
+  @Transform(parseBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  AUTH_TRUST_EMAIL_CLAIM: boolean = false;
+
+  @EnvVar('Expected "aud" claim of bearer tokens (local and from the identity provider).')
   @IsString()
   AUTH_AUDIENCE: string = 'plenary';
 
