@@ -108,7 +108,7 @@ kafka_java() { java "${KAFKA_JVM[@]}" "$@"; }
 # One SCRAM user per service, an admin (super user: the broker itself, provisioning, operators)
 # and a read-only subscriber. Their ACLs are created by whoever starts the services
 # (scripts/lib/dev-stack.ts for npm start), from libs/messaging/src/kafka/kafka-acls.ts.
-KAFKA_USERS=(admin events participants reports subscriber)
+KAFKA_USERS=(admin events participants reports subscriber console)
 KAFKA_USERS_FILE="$KAFKA_DIR/sasl-users"
 
 kafka_sasl() {

@@ -58,8 +58,8 @@ export function identityProviderAt(issuer: string): IdentityProvider {
   return { issuer, jwksUrl: `${issuer.replace(/\/$/, '')}/protocol/openid-connect/certs` };
 }
 
-/** The Kafka principals stack.sh creates with SASL: the admin, one per service, a read-only subscriber. */
-export type KafkaPrincipal = 'admin' | 'events' | 'participants' | 'reports' | 'subscriber';
+/** The Kafka principals stack.sh creates with SASL: the admin, one per service, the console, a read-only subscriber. */
+export type KafkaPrincipal = 'admin' | 'events' | 'participants' | 'reports' | 'subscriber' | 'console';
 
 export interface KafkaCredentials {
   mechanism: 'scram-sha-512';

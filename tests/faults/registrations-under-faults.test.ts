@@ -42,7 +42,11 @@ describe('faults: nothing accepted is lost, nothing counted twice', () => {
   let token: string;
   let eventId: string;
   let delegationIds: string[];
-  const instances: Record<Exclude<AppName, 'console'>, ServiceProcess[]> = { events: [], participants: [], reports: [] };
+  const instances: Record<Exclude<AppName, 'console'>, ServiceProcess[]> = {
+    events: [],
+    participants: [],
+    reports: [],
+  };
 
   const env = () => ({
     namespace,

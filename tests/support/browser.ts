@@ -1,6 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from './local-stack.js';
@@ -13,7 +12,7 @@ export const SCREENSHOT_DIR = join(ROOT, '.stack/test/screenshots');
  * machines), headless, with the background services that would call out to the network off.
  */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'plenary-chromium-'));
+  // playwright gives each launch a fresh, empty profile of its own (no --user-data-dir).
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -25,7 +24,6 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
       // The check-in desk's camera: a fake device, never a prompt.
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
@@ -35,7 +33,6 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
     browser,
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -61,7 +58,7 @@ export async function seriousAccessibilityProblems(page: Page): Promise<AxeFindi
       id: v.id,
       impact: v.impact ?? '',
       help: v.help,
-      targets: v.nodes.map((n) => n.target.join(' ')),
+      targets: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 300)}`),
     }));
 }
 

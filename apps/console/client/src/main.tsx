@@ -1,3 +1,5 @@
+// The API's DTO classes (libs/contracts) are written for reflect-metadata, as on the server.
+import 'reflect-metadata';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -3,9 +3,13 @@ import countries from 'i18n-iso-countries';
 /** A date and time in the meeting's time zone, for the reader's language, with the zone named. */
 export function formatDateTime(iso: string | undefined, language: string, timeZone?: string): string {
   if (!iso) return '';
+  // dateStyle and timeStyle cannot be combined with timeZoneName: the parts are named instead.
   return new Intl.DateTimeFormat(language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     ...(timeZone ? { timeZone, timeZoneName: 'short' } : {}),
   }).format(new Date(iso));
 }

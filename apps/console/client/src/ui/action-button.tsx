@@ -1,5 +1,4 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { Button } from 'react-aria-components';
 
 /**
  * Runs one action at a time: a second click or Enter while the first is in flight does nothing,
@@ -37,23 +36,30 @@ interface ActionButtonProps {
 export function ActionButton(props: ActionButtonProps) {
   const [pending, run] = useSingleFlight();
   return (
-    <Button
+    <button
+      type="button"
       className={`button button-${props.variant ?? 'primary'}`}
-      isPending={pending}
-      isDisabled={props.isDisabled ?? false}
-      onPress={() => void run(props.onAction)}
+      data-pending={pending || undefined}
+      aria-busy={pending || undefined}
+      disabled={props.isDisabled ?? false}
+      onClick={() => void run(props.onAction)}
       {...(props['aria-label'] ? { 'aria-label': props['aria-label'] } : {})}
     >
       {props.children}
-    </Button>
+    </button>
   );
 }
 
 /** The submit button of a form run by useSingleFlight. */
 export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
   return (
-    <Button className="button button-primary" type="submit" isPending={pending}>
+    <button
+      className="button button-primary"
+      type="submit"
+      data-pending={pending || undefined}
+      aria-busy={pending || undefined}
+    >
       {children}
-    </Button>
+    </button>
   );
 }

@@ -1,4 +1,5 @@
 import type { EventView } from '@libs/contracts/src/events/event.view';
+import type { CheckInView } from '@libs/contracts/src/participants/badges.dto';
 import type {
   ParticipantDetailsView,
   ParticipantPageView,
@@ -16,11 +17,6 @@ import { Field, Notice } from '../../ui/fields';
 import { Link } from '../../ui/link';
 import { plainWords } from '../delegation/refusals';
 import { QrScanner } from './qr-scanner';
-
-interface CheckInResult {
-  participant: ParticipantDetailsView;
-  alreadyCheckedIn: boolean;
-}
 
 /** What a badge's QR code carries (or a scanner types): a signed code, not a name. */
 const BADGE_CODE = /^PB1\./;
@@ -43,7 +39,7 @@ export function CheckInDesk({ eventId }: { eventId: string }) {
   useLiveChanges([eventId], summary.reload);
   const [input, setInput] = useState('');
   const [matches, setMatches] = useState<ParticipantDetailsView[] | undefined>();
-  const [result, setResult] = useState<CheckInResult | undefined>();
+  const [result, setResult] = useState<CheckInView | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [camera, setCamera] = useState(false);
   const [pending, run] = useSingleFlight();
@@ -55,7 +51,7 @@ export function CheckInDesk({ eventId }: { eventId: string }) {
         setMatches(undefined);
         try {
           setResult(
-            await api.post<CheckInResult>('participants', `/events/${eventId}/check-ins`, {
+            await api.post<CheckInView>('participants', `/events/${eventId}/check-ins`, {
               code: code.trim(),
             }),
           );
@@ -76,7 +72,7 @@ export function CheckInDesk({ eventId }: { eventId: string }) {
         `/participants/${person.id}/check-in`,
         {},
       );
-      setResult({ participant: checkedIn, alreadyCheckedIn: !!person.checkedInAt });
+      setResult({ ...checkedIn, alreadyCheckedIn: !!person.checkedInAt });
       setError(undefined);
       setMatches(undefined);
       setInput('');
@@ -131,12 +127,12 @@ export function CheckInDesk({ eventId }: { eventId: string }) {
       {result ? (
         <Notice tone={result.alreadyCheckedIn ? 'info' : 'success'}>
           <strong dir="auto">
-            {result.participant.name.given} {result.participant.name.family}
+            {result.name.given} {result.name.family}
           </strong>{' '}
-          ({partyName(result.participant.party.code, result.participant.party.name, i18n.language)}) —{' '}
+          ({partyName(result.party.code, result.party.name, i18n.language)}) —{' '}
           {result.alreadyCheckedIn
             ? t('checkIn.already', {
-                time: formatTime(result.participant.checkedInAt, i18n.language, timeZone),
+                time: formatTime(result.checkedInAt, i18n.language, timeZone),
               })
             : t('checkIn.done')}
         </Notice>

@@ -64,6 +64,7 @@ export function PersonForm(props: PersonFormProps) {
           setPosition('');
           setOrganization('');
           setHonorific('');
+          setRole('member');
           setGender('');
         }
         setError(undefined);
