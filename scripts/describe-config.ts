@@ -1,4 +1,5 @@
 import { describeEnvVars } from '@plenary/config';
+import { ConsoleConfig } from '../apps/console/src/console.config.js';
 import { EventsConfig } from '../apps/events/src/events.config.js';
 import { ParticipantsConfig } from '../apps/participants/src/participants.config.js';
 import { ReportsConfig } from '../apps/reports/src/reports.config.js';
@@ -8,6 +9,11 @@ import { ReportsConfig } from '../apps/reports/src/reports.config.js';
  * `npm run build && node dist/scripts/describe-config.js`.
  */
 const apps = { events: EventsConfig, participants: ParticipantsConfig, reports: ReportsConfig };
+
+/** The console's own variables (beyond the shared ones it also reads), for its own table. */
+const consoleOnly = describeEnvVars(ConsoleConfig).filter(
+  (v) => !describeEnvVars(EventsConfig).some((e) => e.name === v.name),
+);
 const described = Object.fromEntries(Object.entries(apps).map(([name, c]) => [name, describeEnvVars(c)]));
 const rows = described.events.map((variable) => {
   const defaults = [
@@ -21,4 +27,20 @@ const rows = described.events.map((variable) => {
       : (defaults[0] ?? (variable.required ? '**required**' : '(unset)'));
   return `| \`${variable.name}\` | ${shown === '' ? '(empty)' : shown} | ${variable.description} |`;
 });
-process.stdout.write(['| Variable | Default | Meaning |', '| --- | --- | --- |', ...rows, ''].join('\n'));
+const consoleRows = consoleOnly.map(
+  (v) => `| \`${v.name}\` | ${v.default ?? (v.required ? '**required**' : '(unset)')} | ${v.description} |`,
+);
+process.stdout.write(
+  [
+    '| Variable | Default | Meaning |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    'The console also reads:',
+    '',
+    '| Variable | Default | Meaning |',
+    '| --- | --- | --- |',
+    ...consoleRows,
+    '',
+  ].join('\n'),
+);

@@ -1,9 +1,12 @@
 import { issueToken } from '@plenary/auth';
+import { createHash } from 'node:crypto';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadDemo } from './demo/load-demo.js';
+import { DEMO_USERS } from './lib/demo-users.js';
 import {
+  consoleOidcEnv,
   demoUserLines,
   DEV_DIR,
   devStack,
@@ -15,7 +18,8 @@ import {
 import { serviceArgs } from './lib/service-process.js';
 
 /**
- * `npm start`: the local stack (Kafka, FerretDB), the three services, and the demo meeting.
+ * `npm start`: the local stack (Kafka, FerretDB, Keycloak), the three services, the web console,
+ * and the demo meeting, whose coordinators the demo users are.
  * Service logs go to .stack/dev/logs; a service that dies is started again. Ctrl-C stops the
  * services and, if this command started it, the local stack.
  */
@@ -23,6 +27,7 @@ const APPS = [
   { name: 'events', port: Number(process.env.EVENTS_PORT ?? 3001) },
   { name: 'participants', port: Number(process.env.PARTICIPANTS_PORT ?? 3002) },
   { name: 'reports', port: Number(process.env.REPORTS_PORT ?? 3003) },
+  { name: 'console', port: Number(process.env.CONSOLE_PORT ?? 3000) },
 ] as const;
 type AppName = (typeof APPS)[number]['name'];
 
@@ -82,6 +87,35 @@ async function stopAll(): Promise<void> {
   say('stopped');
 }
 
+/**
+ * The demo coordinators (scripts/lib/demo-users.ts) designated for their parties at the next
+ * meeting, as the secretariat would in the console; a designation already there is kept.
+ */
+async function designateDemoCoordinators(
+  participants: string,
+  eventId: string,
+  secret: string,
+): Promise<void> {
+  const token = await issueToken(
+    { subject: 'local-secretariat', role: 'secretariat' },
+    { secret, expiresIn: '5m' },
+  );
+  for (const [username, party] of [
+    ['coordinator.kaz', 'KAZ'],
+    ['coordinator.afg', 'AFG'],
+  ] as const) {
+    const user = DEMO_USERS.find((u) => u.username === username)!;
+    const response = await fetch(`${participants}/events/${eventId}/coordinators`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ party, email: user.email, name: user.displayName, language: 'en' }),
+    });
+    if (!response.ok && response.status !== 409) {
+      say(`could not designate ${user.email} for ${party}: ${response.status} ${await response.text()}`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const stackWasRunning = devStack.isRunning();
   startedStack = !stackWasRunning;
@@ -107,11 +141,21 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
-  for (const app of APPS) spawnApp(app.name, app.port, env);
   const urls = Object.fromEntries(APPS.map((a) => [a.name, `http://127.0.0.1:${a.port}`])) as Record<
     AppName,
     string
   >;
+  const consoleEnv = {
+    ...env,
+    ...consoleOidcEnv(),
+    CONSOLE_PUBLIC_URL: urls.console,
+    // Local only, like the token secret it is derived from.
+    SESSION_SECRET: createHash('sha256').update(`console-session:${secret}`).digest('base64url'),
+    EVENTS_API_URL: urls.events,
+    PARTICIPANTS_API_URL: urls.participants,
+    REPORTS_API_URL: urls.reports,
+  };
+  for (const app of APPS) spawnApp(app.name, app.port, app.name === 'console' ? consoleEnv : env);
   await Promise.all(APPS.map((a) => waitUntilReady(a.name, urls[a.name])));
   say(`services ready: events ${urls.events}, participants ${urls.participants}, reports ${urls.reports}`);
 
@@ -126,6 +170,8 @@ async function main(): Promise<void> {
       `${demo.created ? 'demo loaded' : 'demo already present'}: the seed meeting ${demo.seedEventId} ` +
         `(held, outcome published), the next meeting ${demo.eventId} (registration open)`,
     );
+
+  if (demo.eventId) await designateDemoCoordinators(urls.participants, demo.eventId, secret);
 
   const tokens = {
     SECRETARIAT_TOKEN: await issueToken(
@@ -172,6 +218,9 @@ async function main(): Promise<void> {
   );
   for (const line of demoUserLines()) process.stdout.write(`${line}\n`);
   say(`API docs: ${urls.events}/docs  ${urls.participants}/docs  ${urls.reports}/docs`);
+  say(
+    `the web console: ${urls.console}  (sign in as a demo user above; the coordinators act for KAZ and AFG at the next meeting)`,
+  );
   say('running; Ctrl-C stops everything this command started');
 }
 

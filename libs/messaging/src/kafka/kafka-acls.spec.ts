@@ -41,12 +41,14 @@ describe('plenaryAcls', () => {
     ]);
   });
 
-  it("lets the console read the participants topic with its own groups, and write nothing", () => {
+  it('lets the console read the participants topic with its own groups, and write nothing', () => {
     expect(grants('User:console', AclOperationTypes.READ, 'prod.')).toEqual([
       'GROUP:PREFIXED:plenary-console',
       'TOPIC:LITERAL:prod.plenary.participants',
     ]);
-    const operations = plenaryAcls().filter((a) => a.principal === 'User:console').map((a) => a.operation);
+    const operations = plenaryAcls()
+      .filter((a) => a.principal === 'User:console')
+      .map((a) => a.operation);
     expect(new Set(operations)).toEqual(new Set([AclOperationTypes.READ]));
   });
 
