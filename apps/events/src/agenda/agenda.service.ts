@@ -82,10 +82,11 @@ export class AgendaService {
     return this.edit(id, actor, expectedVersion, (event) => {
       const current = new Set(event.agenda.map((i) => i.id));
       if (input.itemIds.length !== current.size || !input.itemIds.every((itemId) => current.has(itemId))) {
-        throw new EventsException(
-          EventsErrorCode.AGENDA_ORDER_MISMATCH,
-          `itemIds must list each of the ${current.size} agenda items exactly once.`,
-        );
+        const message = `itemIds must list each of the ${current.size} agenda items exactly once.`;
+        // A 400 names its field, as every 400 does, so that a form can show it there.
+        throw new EventsException(EventsErrorCode.AGENDA_ORDER_MISMATCH, message, [
+          { field: 'itemIds', messages: [message] },
+        ]);
       }
       event.agenda = input.itemIds.map((itemId) => itemOf(event, itemId));
     });

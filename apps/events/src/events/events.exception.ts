@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException } from '@plenary/http';
+import { AppException, type FieldError } from '@plenary/http';
 
 export enum EventsErrorCode {
   EVENT_NOT_FOUND = 'EVENT_NOT_FOUND',
@@ -28,8 +28,8 @@ const STATUS: Record<EventsErrorCode, HttpStatus> = {
 };
 
 export class EventsException extends AppException {
-  constructor(code: EventsErrorCode, message: string) {
-    super(STATUS[code], code, message);
+  constructor(code: EventsErrorCode, message: string, errors?: FieldError[]) {
+    super(STATUS[code], code, message, errors);
   }
 
   static notFound(id: string): EventsException {
