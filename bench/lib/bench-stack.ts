@@ -52,6 +52,8 @@ export class BenchServices {
           {
             PATH: process.env.PATH ?? '',
             NODE_ENV: 'production',
+            // Production mode wants a badge key of its own; the bench prints no badges.
+            BADGE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
             HTTP_PORT: String(port),
             HTTP_HOST: '127.0.0.1',
             KAFKA_BROKERS: this.stack.kafkaBrokers,
