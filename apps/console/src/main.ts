@@ -6,7 +6,6 @@ import { correlationMiddleware, HttpErrorFilter, securityHeaders } from '@plenar
 import { LOGGER, NestPinoLogger, type Logger } from '@plenary/observability';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from './app.module.js';
 import { clientFiles } from './client-files/client-files.js';
@@ -31,7 +30,7 @@ async function start(): Promise<void> {
   // Bodies are forwarded as they came: the service they are meant for validates them.
   app.use('/api', express.raw({ type: () => true, limit: config.HTTP_BODY_LIMIT }));
   app.useGlobalFilters(new HttpErrorFilter(logger));
-  app.use(...clientFiles(config.CONSOLE_CLIENT_DIR ?? join(BUILT_CLIENT)));
+  app.use(...clientFiles(config.CONSOLE_CLIENT_DIR ?? BUILT_CLIENT));
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   logger.info({ url: config.CONSOLE_PUBLIC_URL }, 'console listening');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

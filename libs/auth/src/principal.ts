@@ -2,8 +2,9 @@ export const ROLES = ['secretariat', 'coordinator', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
- * Who is calling, from a verified bearer token. A coordinator's token is bound to one meeting
- * and one party: they act on their own delegation only.
+ * Who is calling, from a verified bearer token. A script's coordinator token may be bound to one
+ * meeting and one party; a person signed in at the identity provider acts where the secretariat
+ * designated their verified email (the participants service decides).
  */
 export interface Principal {
   subject: string;
