@@ -10,6 +10,7 @@
 #   infra/local/stack.sh status                one line per server; exit 1 unless all run
 #   infra/local/stack.sh fetch                 download and build only (what CI caches)
 #   infra/local/stack.sh test-store            run the Go tests of the local FerretDB's own code
+#                                              (PLENARY_STORE_SEED, PLENARY_STORE_QUERIES: see pushdown_test.go)
 #   infra/local/stack.sh reset                 stop and delete the stack's data and logs
 #   infra/local/stack.sh env                   print KAFKA_BROKERS, MONGO_URL and the identity provider's
 #                                              OIDC_ISSUER_URL, AUTH_JWKS_URL, AUTH_JWKS_ISSUER for this stack
@@ -277,6 +278,10 @@ fetch_store() {
   #   id-lookups.patch     the SQLite backend looked documents up by _id with an expression its
   #                        _id index does not match, and only when _id was the whole filter:
   #                        every update scanned the collection.
+  #   index-pushdown.patch queries used no index but _id's: equalities, sorts with a limit and
+  #                        counts are now answered by SQLite from FerretDB's own (typed) indexes,
+  #                        falling back to the scan wherever that would not be exactly MongoDB's
+  #                        answer; the differential test is pushdown_test.go.
   #   update-batches.patch an update command held one SQLite connection per statement until it
   #                        returned: a batch of 100 updates exhausted the pool and hung for good.
   local build
@@ -295,7 +300,9 @@ fetch_store() {
   mv "$STORE_BIN.tmp" "$STORE_BIN"
 }
 
-# The Go tests of the store's own code (the write serialiser), against the patched FerretDB.
+# The Go tests of the store's own code against the patched FerretDB: the write serialiser, and
+# the differential test of the index pushdown (pushdown_test.go: the same random queries served
+# from the indexes and by a scan must agree).
 test_store() {
   local modfile
   modfile="$(dirname "$STORE_BIN")/build/go.mod"

@@ -138,6 +138,8 @@ export class ParticipantRecord extends OutboxCarrier {
 export const ParticipantRecordSchema = SchemaFactory.createForClass(ParticipantRecord);
 // Lists of a meeting, sorted by party then name; filters by delegation, role, state, name.
 ParticipantRecordSchema.index({ eventId: 1, confirmed: 1, partyCode: 1, sortName: 1, _id: 1 });
+// The list sorted by name (sortName, partyCode, _id) walks this one instead of sorting the meeting.
+ParticipantRecordSchema.index({ eventId: 1, confirmed: 1, sortName: 1, partyCode: 1, _id: 1 });
 ParticipantRecordSchema.index({ delegationId: 1 });
 // The check-in desk finds a badge's holder by its number.
 ParticipantRecordSchema.index({ eventId: 1, badgeNumber: 1 });
