@@ -309,7 +309,8 @@ test_store() {
   [[ -f $modfile ]] || rm -f "$STORE_BIN" # built before the patched module was kept: build again
   fetch_store
   go_env
-  (cd "$STORE_SRC" && go test -trimpath -count=1 -modfile "$modfile" .)
+  # Extra arguments go to go test, e.g. `-run '^$' -bench ListQueries -benchtime 1x` (measure_test.go).
+  (cd "$STORE_SRC" && go test -trimpath -count=1 -modfile "$modfile" "$@" .)
 }
 
 start_store() {
@@ -549,7 +550,7 @@ case $cmd in
   fetch)
     for s in $(which_ones "$@"); do "fetch_$s"; done ;;
   test-store)
-    test_store ;;
+    test_store "$@" ;;
   reset)
     "$0" stop
     rm -rf "$KAFKA_DIR" "$STORE_DIR" "$KEYCLOAK_DIR"

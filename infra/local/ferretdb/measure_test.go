@@ -3,12 +3,11 @@ package main
 // The figures of bench/findings.md ("The store's indexes"): the participants list's queries at
 // 1,000 and 100,000 participants of one meeting, served from the typed indexes and by
 // FerretDB's scan ({hint: {$natural: 1}}, what every query did before index-pushdown.patch).
-// Run by hand: PLENARY_STORE_MEASURE=1 bash infra/local/stack.sh test-store (about two minutes).
+// Run by hand: bash infra/local/stack.sh test-store -run '^$' -bench ListQueries -benchtime 1x (about two minutes).
 
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"testing"
 	"time"
@@ -18,10 +17,10 @@ import (
 	"go.mongodb.org/mongo-driver/mongo/options"
 )
 
-func TestMeasureListQueries(t *testing.T) {
-	if os.Getenv("PLENARY_STORE_MEASURE") == "" {
-		t.Skip("PLENARY_STORE_MEASURE=1 measures the list queries")
-	}
+// BenchmarkListQueries measures the list queries at 1,000 and 100,000 participants, from the
+// indexes and by a scan; a benchmark, so only `go test -run '^$' -bench ListQueries` runs it.
+func BenchmarkListQueries(b *testing.B) {
+	t := b
 
 	client := startStore(t)
 	ctx := context.Background()
