@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+
+interface ChartSectionProps {
+  id: string;
+  title: string;
+  lead?: ReactNode;
+  /** the chart, or what stands in for it when there is nothing to draw */
+  chart: ReactNode;
+  /** the same numbers as a table, beside the chart (below it on a narrow screen) */
+  table: ReactNode;
+  after?: ReactNode;
+}
+
+/** One figure of the dashboard: a heading, the chart and its table side by side. */
+export function ChartSection(props: ChartSectionProps) {
+  return (
+    <section className="dashboard-section" aria-labelledby={`${props.id}-title`} data-testid={props.id}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.lead ? <p className="muted">{props.lead}</p> : null}
+      <div className="chart-and-table">
+        <div className="chart-cell">{props.chart}</div>
+        <div className="table-cell">{props.table}</div>
+      </div>
+      {props.after}
+    </section>
+  );
+}
+
+/**
+ * A long table in a box of its own height that scrolls; the box can take the keyboard's focus
+ * (arrow keys scroll it) and is named after the table.
+ */
+export function TableBox({ label, long, children }: { label: string; long: boolean; children: ReactNode }) {
+  if (!long) return <>{children}</>;
+  return (
+    <div className="dashboard-table-box" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
