@@ -9,6 +9,8 @@ interface ChartSectionProps {
   /** the same numbers as a table, beside the chart (below it on a narrow screen) */
   table: ReactNode;
   after?: ReactNode;
+  /** a table of many columns: below the chart, the page's full width */
+  wide?: boolean;
 }
 
 /** One figure of the dashboard: a heading, the chart and its table side by side. */
@@ -17,7 +19,7 @@ export function ChartSection(props: ChartSectionProps) {
     <section className="dashboard-section" aria-labelledby={`${props.id}-title`} data-testid={props.id}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
       {props.lead ? <p className="muted">{props.lead}</p> : null}
-      <div className="chart-and-table">
+      <div className={props.wide ? 'chart-and-table chart-and-table-wide' : 'chart-and-table'}>
         <div className="chart-cell">{props.chart}</div>
         <div className="table-cell">{props.table}</div>
       </div>

@@ -89,6 +89,7 @@ export function GenderBalanceChart({
     .join(' ');
   return (
     <ChartSection
+      wide
       id="dashboard-gender"
       title={title}
       lead={t('dashboard.gender.lead')}

@@ -52,6 +52,7 @@ export function PartiesChart({
   const n = formats.number;
   return (
     <ChartSection
+      wide
       id="dashboard-parties"
       title={title}
       lead={t('dashboard.parties.lead')}
@@ -118,7 +119,8 @@ export function PartiesChart({
         missing.length > 0 ? (
           <p>
             {t('dashboard.parties.notRepresented', {
-              parties: formats.list(missing.map((p) => partyName(p.code, p.name, language))),
+              // Each name isolated: a Latin name in an Arabic sentence keeps its place.
+              parties: formats.list(missing.map((p) => `\u2068${partyName(p.code, p.name, language)}\u2069`)),
             })}
           </p>
         ) : null
