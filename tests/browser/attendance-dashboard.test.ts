@@ -374,7 +374,9 @@ describe('attendance dashboard in a browser', () => {
 
     await signIn(page, consoleApp.url, 'secretariat', user('secretariat').password);
     await page.getByRole('link', { name: /Regional consultation/ }).click();
-    await page.getByRole('link', { name: 'Attendance dashboard' }).click();
+    // From the desk by keyboard: the link takes the focus and Enter follows it.
+    await page.getByRole('link', { name: 'Attendance dashboard' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Attendance dashboard' }).waitFor();
     await page.getByTestId('dashboard-check-ins').locator('tbody tr').first().waitFor();
 

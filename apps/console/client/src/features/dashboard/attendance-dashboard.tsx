@@ -64,6 +64,19 @@ export default function AttendanceDashboard({ eventId }: { eventId: string }) {
     [s, t, language, timeZone],
   );
 
+  // Kept between renders: a chart is updated when its numbers change, not at every render.
+  const roleCounts = useMemo(
+    () => DELEGATION_ROLES.map((r) => [r, t(`delegationRoles.${r}`), count(s?.byRole ?? {}, r)] as const),
+    [s, t],
+  );
+  const stateCounts = useMemo(
+    () =>
+      PARTICIPANT_STATES.map(
+        (state) => [state, t(`participantStates.${state}`), count(s?.byState ?? {}, state)] as const,
+      ),
+    [s, t],
+  );
+
   const e = event.data;
   const error = event.error ?? summary.error;
   return (
@@ -104,9 +117,7 @@ export default function AttendanceDashboard({ eventId }: { eventId: string }) {
               title={t('dashboard.roles.title')}
               lead={t('dashboard.roles.lead')}
               category={t('person.role')}
-              counts={DELEGATION_ROLES.map(
-                (r) => [r, t(`delegationRoles.${r}`), count(s.byRole, r)] as const,
-              )}
+              counts={roleCounts}
               context={context}
             />
             <CountsChart
@@ -114,9 +125,7 @@ export default function AttendanceDashboard({ eventId }: { eventId: string }) {
               title={t('dashboard.states.title')}
               lead={t('dashboard.states.lead')}
               category={t('person.state')}
-              counts={PARTICIPANT_STATES.map(
-                (state) => [state, t(`participantStates.${state}`), count(s.byState, state)] as const,
-              )}
+              counts={stateCounts}
               total={s.total}
               context={context}
             />

@@ -3,15 +3,15 @@ import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { ChartCanvas } from '../../ui/charts/chart-canvas';
 import { axes, baseOptions } from '../../ui/charts/chart-options';
-import { CHART_COLOURS, GRID } from '../../ui/charts/chart-style';
+import { CHART_COLOURS } from '../../ui/charts/chart-style';
 import { DataTable } from '../../ui/data-table';
 import { busiest, checkInRows } from './attendance-figures';
 import { ChartSection, TableBox } from './chart-section';
 import type { DashboardContext } from './dashboard-context';
 
 /**
- * Check-ins per interval as bars and those present so far as a dashed line on its own axis
- * (a bar and a line: told apart by their shape), on the meeting's clock.
+ * Check-ins per interval as bars and those present so far as a dashed line with diamond points
+ * (a bar and a line: told apart by their shape, not their colour), on the meeting's clock.
  */
 export function CheckInsChart({
   timeline,
@@ -35,7 +35,6 @@ export function CheckInsChart({
             label: t('dashboard.checkIns.count'),
             data: rows.map((r) => r.count),
             backgroundColor: CHART_COLOURS.blue,
-            yAxisID: 'y',
             order: 2,
           },
           {
@@ -48,8 +47,6 @@ export function CheckInsChart({
             borderWidth: 2,
             pointStyle: 'rectRot',
             pointRadius: 4,
-            stepped: 'after',
-            yAxisID: 'present',
             order: 1,
           },
         ],
@@ -59,20 +56,8 @@ export function CheckInsChart({
         plugins: { ...base.plugins, legend: { ...base.plugins?.legend, labels: { usePointStyle: true } } },
         scales: {
           x: { ...scales.x, ticks: { autoSkip: true, maxRotation: 0 } },
-          y: {
-            ...scales.y,
-            beginAtZero: true,
-            ticks: { precision: 0 },
-            title: { display: true, text: t('dashboard.checkIns.count') },
-          },
-          present: {
-            type: 'linear',
-            position: rtl ? 'left' : 'right',
-            beginAtZero: true,
-            ticks: { precision: 0 },
-            grid: { drawOnChartArea: false, color: GRID },
-            title: { display: true, text: t('dashboard.checkIns.present') },
-          },
+          // One axis for both: those present so far are never fewer than the interval's check-ins.
+          y: { ...scales.y, beginAtZero: true, ticks: { precision: 0 } },
         },
       },
     };
