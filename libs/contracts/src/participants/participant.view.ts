@@ -188,7 +188,8 @@ export class CheckInBucketView {
 export class CheckInTimelineView {
   @ApiProperty({
     example: 30,
-    description: 'Length of each interval: 1, 5, 10, 15 or 30 minutes, 1, 2, 3, 6 or 12 hours, or a day (1440).',
+    description:
+      'Length of each interval: 1, 5, 10, 15 or 30 minutes, 1, 2, 3, 6 or 12 hours, or a day (1440).',
   })
   bucketMinutes: number;
 

@@ -35,6 +35,7 @@ export function CheckInsChart({
             label: t('dashboard.checkIns.count'),
             data: rows.map((r) => r.count),
             backgroundColor: CHART_COLOURS.blue,
+            maxBarThickness: 48,
             order: 2,
           },
           {
