@@ -438,6 +438,32 @@ describe('attendance dashboard in a browser', () => {
     await expectTablesToEqual(page, s, ENGLISH);
     await look(page, 'dashboard-live');
 
+    // On a phone: charts above their tables, a wide table scrolls in a box the keyboard reaches.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = page.getByRole('region', { name: 'Parties represented, in numbers' });
+    await expect(box.evaluate((b) => [b.scrollWidth > b.clientWidth, b.scrollLeft])).resolves.toEqual([
+      true,
+      0,
+    ]);
+    await box.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await box.evaluate(
+      (b) =>
+        new Promise<void>((resolve, reject) => {
+          const started = Date.now();
+          const check = () =>
+            b.scrollLeft > 0
+              ? resolve()
+              : Date.now() - started > 3000
+                ? reject(new Error('not scrolled'))
+                : requestAnimationFrame(check);
+          check();
+        }),
+    );
+    await look(page, 'dashboard-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // Arabic, right to left: the same numbers, in the language's digits.
     await page.getByLabel('Language').selectOption('ar');
     await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');

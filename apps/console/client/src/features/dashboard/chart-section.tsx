@@ -29,11 +29,20 @@ export function ChartSection(props: ChartSectionProps) {
 }
 
 /**
- * A long table in a box of its own height that scrolls; the box can take the keyboard's focus
- * (arrow keys scroll it) and is named after the table.
+ * A table that may not fit: a long one (a box of its own height) or a wide one (on a phone).
+ * The box scrolls, not the table's own wrapper, and can take the keyboard's focus (arrow keys
+ * scroll it); it is named after the table.
  */
-export function TableBox({ label, long, children }: { label: string; long: boolean; children: ReactNode }) {
-  if (!long) return <>{children}</>;
+export function TableBox({
+  label,
+  scrolls,
+  children,
+}: {
+  label: string;
+  scrolls: boolean;
+  children: ReactNode;
+}) {
+  if (!scrolls) return <>{children}</>;
   return (
     <div className="dashboard-table-box" role="region" aria-label={label} tabIndex={0}>
       {children}

@@ -90,7 +90,7 @@ export function CheckInsChart({
         )
       }
       table={
-        <TableBox label={caption} long={rows.length > 10}>
+        <TableBox label={caption} scrolls={rows.length > 10}>
           <DataTable
             caption={caption}
             rowKey={(r) => r.startsAt}

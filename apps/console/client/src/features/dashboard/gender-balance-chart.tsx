@@ -6,7 +6,7 @@ import { axes, baseOptions } from '../../ui/charts/chart-options';
 import { CHART_COLOURS, type Hatch, hatched } from '../../ui/charts/chart-style';
 import { DataTable } from '../../ui/data-table';
 import { type GenderKey, genderRows, share, shownGenders } from './attendance-figures';
-import { ChartSection } from './chart-section';
+import { ChartSection, TableBox } from './chart-section';
 import type { DashboardContext } from './dashboard-context';
 
 const LOOKS: Record<GenderKey, [string, Hatch]> = {
@@ -101,37 +101,39 @@ export function GenderBalanceChart({
         />
       }
       table={
-        <DataTable
-          caption={t('dashboard.tableCaption', { title })}
-          rowKey={(r) => r.group}
-          rows={rows}
-          columns={[
-            {
-              key: 'group',
-              header: t('dashboard.gender.group'),
-              cell: (r) => groupLabel(r.group),
-              rowHeader: true,
-            },
-            ...genders.map((g) => ({
-              key: g,
-              header: t(`dashboard.gender.${g}`),
-              cell: (r: (typeof rows)[number]) => formats.number(r.counts[g]),
-              numeric: true,
-            })),
-            {
-              key: 'total',
-              header: t('dashboard.total'),
-              cell: (r) => formats.number(r.total),
-              numeric: true,
-            },
-            {
-              key: 'women',
-              header: t('dashboard.gender.womenShare'),
-              cell: (r) => formats.percent(r.women),
-              numeric: true,
-            },
-          ]}
-        />
+        <TableBox label={t('dashboard.tableCaption', { title })} scrolls>
+          <DataTable
+            caption={t('dashboard.tableCaption', { title })}
+            rowKey={(r) => r.group}
+            rows={rows}
+            columns={[
+              {
+                key: 'group',
+                header: t('dashboard.gender.group'),
+                cell: (r) => groupLabel(r.group),
+                rowHeader: true,
+              },
+              ...genders.map((g) => ({
+                key: g,
+                header: t(`dashboard.gender.${g}`),
+                cell: (r: (typeof rows)[number]) => formats.number(r.counts[g]),
+                numeric: true,
+              })),
+              {
+                key: 'total',
+                header: t('dashboard.total'),
+                cell: (r) => formats.number(r.total),
+                numeric: true,
+              },
+              {
+                key: 'women',
+                header: t('dashboard.gender.womenShare'),
+                cell: (r) => formats.percent(r.women),
+                numeric: true,
+              },
+            ]}
+          />
+        </TableBox>
       }
     />
   );

@@ -72,7 +72,7 @@ export function PartiesChart({
         )
       }
       table={
-        <TableBox label={t('dashboard.tableCaption', { title })} long={rows.length > 10}>
+        <TableBox label={t('dashboard.tableCaption', { title })} scrolls>
           <DataTable
             caption={t('dashboard.tableCaption', { title })}
             rowKey={(r) => r.code}
