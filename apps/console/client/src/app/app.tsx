@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { whenSignedOut } from '../api/api-client';
 import { loadSession, type Person, type SessionState } from '../api/session';
@@ -10,6 +10,9 @@ import { MyMeetings } from '../features/my-meetings/my-meetings';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import { Header } from './header';
 import { match, usePath } from './router';
+
+// Loaded when opened: Chart.js and the charts stay out of the console's first bundle.
+const AttendanceDashboard = lazy(() => import('../features/dashboard/attendance-dashboard'));
 
 export function App() {
   const [session, setSession] = useState<SessionState | undefined>();
@@ -43,6 +46,13 @@ function Page({ person }: { person: Person }) {
   const { t } = useTranslation();
   let params: Record<string, string> | undefined;
   if ((params = match('/meetings/:eventId/check-in', path))) return <CheckInDesk eventId={params.eventId} />;
+  if ((params = match('/meetings/:eventId/dashboard', path))) {
+    return (
+      <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+        <AttendanceDashboard eventId={params.eventId} />
+      </Suspense>
+    );
+  }
   if ((params = match('/meetings/:eventId', path))) return <MeetingDesk eventId={params.eventId} />;
   if (match('/meetings', path)) return <MeetingsList />;
   if ((params = match('/delegations/:eventId/:party', path))) {

@@ -34,6 +34,9 @@ export function MeetingDesk({ eventId }: { eventId: string }) {
       <p>
         <Link to={`/meetings/${eventId}/check-in`} className="button button-primary">
           {t('desk.openCheckIn')}
+        </Link>{' '}
+        <Link to={`/meetings/${eventId}/dashboard`} className="button button-secondary">
+          {t('dashboard.open')}
         </Link>
       </p>
       <Tabs>
