@@ -19,13 +19,13 @@ export function HistoryPanel({ event }: { event: EventView }) {
     (signal) => api.get<EventHistoryView>('events', `/events/${event.id}/history`, signal),
     [event.id, event.version],
   );
-  const [shown, setShown] = useState<{ snapshot: EventSnapshotView; heading: string } | undefined>();
+  const [shown, setShown] = useState<{ snapshot: EventSnapshotView; at?: string } | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const showVersion = async (version: number) => {
     try {
       const snapshot = await api.get<EventSnapshotView>('events', `/events/${event.id}/history/${version}`);
       setError(undefined);
-      setShown({ snapshot, heading: t('history.afterVersion', { version }) });
+      setShown({ snapshot });
     } catch (caught) {
       setError(caught as ApiError);
     }
@@ -54,16 +54,17 @@ export function HistoryPanel({ event }: { event: EventView }) {
           ) : null}
         </div>
         <div className="history-side">
-          <AsOfForm
-            event={event}
-            onFound={(snapshot, at) =>
-              setShown({
-                snapshot,
-                heading: t('history.asOfHeading', { at: formatMoment(at, i18n.language, event.timeZone) }),
-              })
-            }
-          />
-          {shown ? <MeetingAsItWas snapshot={shown.snapshot} heading={shown.heading} /> : null}
+          <AsOfForm event={event} onFound={(snapshot, at) => setShown({ snapshot, at })} />
+          {shown ? (
+            <MeetingAsItWas
+              snapshot={shown.snapshot}
+              heading={
+                shown.at
+                  ? t('history.asOfHeading', { at: formatMoment(shown.at, i18n.language, event.timeZone) })
+                  : t('history.afterVersion', { version: shown.snapshot.version })
+              }
+            />
+          ) : null}
         </div>
       </div>
     </section>

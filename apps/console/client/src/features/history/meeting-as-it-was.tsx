@@ -21,16 +21,16 @@ export function MeetingAsItWas({ snapshot, heading }: { snapshot: EventSnapshotV
           name: snapshot.actor.name ?? snapshot.actor.id,
         })}
       </p>
-      <dl className="facts">
-        <div className="facts-row">
+      <dl className="meeting-facts">
+        <div className="meeting-fact">
           <dt>{t('history.fields.title')}</dt>
           <dd>{e.title}</dd>
         </div>
-        <div className="facts-row">
+        <div className="meeting-fact">
           <dt>{t('history.fields.state')}</dt>
           <dd>{valueInWords('state', e.state, c)}</dd>
         </div>
-        <div className="facts-row">
+        <div className="meeting-fact">
           <dt>{t('history.dates')}</dt>
           <dd>
             {formatDateTime(e.startsAt, i18n.language, e.timeZone)} –{' '}
@@ -38,16 +38,16 @@ export function MeetingAsItWas({ snapshot, heading }: { snapshot: EventSnapshotV
           </dd>
         </div>
         {e.venue ? (
-          <div className="facts-row">
+          <div className="meeting-fact">
             <dt>{t('history.fields.venue')}</dt>
             <dd>{valueInWords('venue', e.venue, c)}</dd>
           </div>
         ) : null}
-        <div className="facts-row">
+        <div className="meeting-fact">
           <dt>{t('history.fields.parties')}</dt>
           <dd>{e.parties.map((p) => partyName(p.code, p.name, i18n.language)).join(', ')}</dd>
         </div>
-        <div className="facts-row">
+        <div className="meeting-fact">
           <dt>{t('history.fields.agenda')}</dt>
           <dd>
             {e.agenda.length ? (

@@ -57,8 +57,8 @@ export function PublicMeetingPage({ eventId }: { eventId: string }) {
       <p className="eyebrow">{t('publicPage.eyebrow')}</p>
       <h1 id="public-title">{event.title}</h1>
       {event.process ? <p className="lead">{event.process.name}</p> : null}
-      <dl className="facts">
-        <div className="facts-row">
+      <dl className="meeting-facts">
+        <div className="meeting-fact">
           <dt>{t('publicPage.dates')}</dt>
           <dd>
             {formatDateTime(event.startsAt, i18n.language, event.timeZone)} –{' '}
@@ -67,23 +67,23 @@ export function PublicMeetingPage({ eventId }: { eventId: string }) {
           </dd>
         </div>
         {venue ? (
-          <div className="facts-row">
+          <div className="meeting-fact">
             <dt>{t('publicPage.venue')}</dt>
             <dd>{venue}</dd>
           </div>
         ) : null}
-        <div className="facts-row">
+        <div className="meeting-fact">
           <dt>{t('publicPage.state')}</dt>
           <dd>{t(`eventStates.${event.state}`, { defaultValue: event.state })}</dd>
         </div>
         {event.languages.length ? (
-          <div className="facts-row">
+          <div className="meeting-fact">
             <dt>{t('publicPage.languages')}</dt>
             <dd>{event.languages.map((l) => languageName(l, i18n.language)).join(', ')}</dd>
           </div>
         ) : null}
         {event.stateReason ? (
-          <div className="facts-row">
+          <div className="meeting-fact">
             <dt>{t('publicPage.stateReason')}</dt>
             <dd>{event.stateReason}</dd>
           </div>
