@@ -314,7 +314,7 @@ describe('meeting history and public page in a browser', () => {
     ]) {
       await parties.getByRole('rowheader', { name }).waitFor();
     }
-    await parties.getByRole('row', { name: /Kazakhstan member, chair/ }).waitFor();
+    await parties.getByRole('row', { name: /Kazakhstan member and chair/ }).waitFor();
     const delegations = page.getByRole('region', { name: 'Delegations taking part' });
     await delegations.getByRole('row', { name: /Kazakhstan Daulet Argandykov Vice-Minister 2/ }).waitFor();
 

@@ -46,7 +46,22 @@ interface Context {
   timeZone: string;
 }
 
-const languageName = (code: string, language: string) => {
+/** Items as the reader's language lists them ("A, B and C", "A وB وC", "A、B和C"). */
+export function listOf(items: string[], language: string): string {
+  try {
+    return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+/** The parts of an address, with the reader's comma. */
+export function partsOf(parts: Array<string | undefined>, language: string): string {
+  const comma = language === 'ar' ? '، ' : language === 'zh' ? '，' : ', ';
+  return parts.filter(Boolean).join(comma);
+}
+
+export const languageName = (code: string, language: string) => {
   try {
     return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
   } catch {
@@ -54,8 +69,11 @@ const languageName = (code: string, language: string) => {
   }
 };
 
-function standings(party: PartyView, t: TFunction): string {
-  return party.standings.map((s) => t(`history.standings.${s}`)).join(', ');
+export function standings(party: PartyView, t: TFunction, language: string): string {
+  return listOf(
+    party.standings.map((s) => t(`history.standings.${s}`)),
+    language,
+  );
 }
 
 function partiesDetails(before: PartyView[], after: PartyView[], c: Context): string[] {
@@ -65,10 +83,14 @@ function partiesDetails(before: PartyView[], after: PartyView[], c: Context): st
   const lines: string[] = [];
   for (const p of after) {
     const old = was.get(p.code);
-    if (!old) lines.push(c.t('history.added', { what: `${name(p)} (${standings(p, c.t)})` }));
-    else if (standings(old, c.t) !== standings(p, c.t)) {
+    if (!old) lines.push(c.t('history.added', { what: `${name(p)} (${standings(p, c.t, c.language)})` }));
+    else if (standings(old, c.t, c.language) !== standings(p, c.t, c.language)) {
       lines.push(
-        c.t('history.changedFromTo', { what: name(p), from: standings(old, c.t), to: standings(p, c.t) }),
+        c.t('history.changedFromTo', {
+          what: name(p),
+          from: standings(old, c.t, c.language),
+          to: standings(p, c.t, c.language),
+        }),
       );
     }
   }
@@ -110,7 +132,10 @@ export function valueInWords(field: string, value: unknown, c: Context): string 
     case 'kind':
       return c.t(`history.kinds.${String(value)}`, { defaultValue: String(value) });
     case 'languages':
-      return (value as string[]).map((code) => languageName(code, c.language)).join(', ');
+      return listOf(
+        (value as string[]).map((code) => languageName(code, c.language)),
+        c.language,
+      );
     case 'hostParty':
     case 'chairParty':
       return partyName(String(value), String(value), c.language);
@@ -133,7 +158,10 @@ export function valueInWords(field: string, value: unknown, c: Context): string 
       });
     }
     case 'parties':
-      return (value as PartyView[]).map((p) => partyName(p.code, p.name, c.language)).join(', ');
+      return listOf(
+        (value as PartyView[]).map((p) => partyName(p.code, p.name, c.language)),
+        c.language,
+      );
     case 'agenda':
       return (value as AgendaItemView[]).map((i, n) => `${n + 1}. ${i.title}`).join('; ');
     default:

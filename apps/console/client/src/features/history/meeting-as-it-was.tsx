@@ -1,6 +1,6 @@
 import type { EventSnapshotView } from '@libs/contracts/src/events/event-history.view';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, partyName } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { valueInWords } from './change-words';
 import { formatMoment } from './moment';
 
@@ -45,7 +45,7 @@ export function MeetingAsItWas({ snapshot, heading }: { snapshot: EventSnapshotV
         ) : null}
         <div className="meeting-fact">
           <dt>{t('history.fields.parties')}</dt>
-          <dd>{e.parties.map((p) => partyName(p.code, p.name, i18n.language)).join(', ')}</dd>
+          <dd>{valueInWords('parties', e.parties, c)}</dd>
         </div>
         <div className="meeting-fact">
           <dt>{t('history.fields.agenda')}</dt>

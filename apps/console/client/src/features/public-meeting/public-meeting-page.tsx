@@ -3,19 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useResource } from '../../api/use-resource';
 import { formatDateTime, partyName } from '../../i18n/format';
 import { Notice } from '../../ui/fields';
+import { languageName, listOf, partsOf } from '../history/change-words';
 import { CalendarLink } from './calendar-link';
 import { CopyLink } from './copy-link';
 import { publicGet, publicUrl } from './public-api';
 import { PublicAgenda } from './public-agenda';
 import { PublicDelegations, PublicParties } from './public-parties';
-
-const languageName = (code: string, language: string) => {
-  try {
-    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 
 /**
  * A meeting's public page, for anyone, signed in or not: what the meeting publishes (its
@@ -43,14 +36,15 @@ export function PublicMeetingPage({ eventId }: { eventId: string }) {
   if (!dossier.data) return <p aria-busy="true">{t('common.loading')}</p>;
   const { event, attendance, reports } = dossier.data;
   const venue = event.venue
-    ? [
-        event.venue.name,
-        event.venue.address,
-        event.venue.city,
-        partyName(event.venue.country, event.venue.country, i18n.language),
-      ]
-        .filter(Boolean)
-        .join(', ')
+    ? partsOf(
+        [
+          event.venue.name,
+          event.venue.address,
+          event.venue.city,
+          partyName(event.venue.country, event.venue.country, i18n.language),
+        ],
+        i18n.language,
+      )
     : undefined;
   return (
     <article className="public-meeting" aria-labelledby="public-title">
@@ -79,7 +73,12 @@ export function PublicMeetingPage({ eventId }: { eventId: string }) {
         {event.languages.length ? (
           <div className="meeting-fact">
             <dt>{t('publicPage.languages')}</dt>
-            <dd>{event.languages.map((l) => languageName(l, i18n.language)).join(', ')}</dd>
+            <dd>
+              {listOf(
+                event.languages.map((l) => languageName(l, i18n.language)),
+                i18n.language,
+              )}
+            </dd>
           </div>
         ) : null}
         {event.stateReason ? (

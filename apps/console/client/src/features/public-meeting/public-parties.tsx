@@ -3,6 +3,7 @@ import type { AttendanceView } from '@libs/contracts/src/reports/attendance.view
 import { useTranslation } from 'react-i18next';
 import { partyName } from '../../i18n/format';
 import { DataTable } from '../../ui/data-table';
+import { standings } from '../history/change-words';
 
 /** The invited parties with their standing at this meeting. */
 export function PublicParties({ event }: { event: EventView }) {
@@ -30,7 +31,7 @@ export function PublicParties({ event }: { event: EventView }) {
         {
           key: 'standing',
           header: t('publicPage.standing'),
-          cell: (p) => p.standings.map((s) => t(`history.standings.${s}`)).join(', '),
+          cell: (p) => standings(p, t, i18n.language),
         },
       ]}
     />
