@@ -290,6 +290,31 @@ describe('meeting history and public page in a browser', () => {
 
   it('shows the public page signed out: agenda, parties, delegations, no personal data, a calendar that reads right', async () => {
     const consoleUrl = consoleApp.url;
+    // The meeting is held and its outcome published (the outcome editor is another screen's).
+    for (const step of ['close-registration', 'start']) {
+      expect((await api('events', 'POST', `/events/${meeting.id}/${step}`)).status).toBe(200);
+    }
+    const outcomeTitle = `Outcome of the regional review ${suffix}`;
+    const report = await eventually(
+      async () => {
+        const response = await api<{ id: string }>('reports', 'POST', `/events/${meeting.id}/reports`, {
+          language: 'en',
+          content: { title: outcomeTitle, summary: 'The member states agreed to meet again next year.' },
+        });
+        expect(response.status).toBe(201);
+        return response.body;
+      },
+      20_000,
+      300,
+    );
+    expect((await api('reports', 'POST', `/reports/${report.id}/submit`)).status).toBe(200);
+    await eventually(
+      async () =>
+        expect((await api('reports', 'POST', `/reports/${report.id}/publish`, {})).status).toBe(200),
+      20_000,
+      300,
+    );
+
     const visitor = await newPerson({ clipboard: true });
     const page = visitor.page;
     // The reports service compiles the dossier from messages: it may take a moment to know the meeting.
@@ -342,6 +367,14 @@ describe('meeting history and public page in a browser', () => {
     expect(calendar.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')).toBe(ZONE);
     expect(vevent.startDate.toJSDate().toISOString()).toBe(meeting.startsAt);
     expect(vevent.endDate.toJSDate().toISOString()).toBe(meeting.endsAt);
+
+    // The published outcome: its public page, through the public path, signed out.
+    const outcome = page.getByRole('link', { name: 'Outcome report (English)' });
+    expect(await outcome.getAttribute('href')).toBe(`/api/public/reports/reports/${report.id}.html`);
+    await outcome.click();
+    await page.getByRole('heading', { name: outcomeTitle }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: titles[2], level: 1 }).waitFor();
 
     // Copy the link to share it.
     await page.getByRole('button', { name: 'Copy link' }).click();

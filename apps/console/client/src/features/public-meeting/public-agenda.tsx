@@ -1,8 +1,8 @@
 import type { EventView } from '@libs/contracts/src/events/event.view';
 import { useTranslation } from 'react-i18next';
-import { formatTime, partyName } from '../../i18n/format';
+import { formatDateTime, formatTime, partyName } from '../../i18n/format';
 
-/** The agenda in order, with its time slots in the meeting's zone, presenters and documents. */
+/** The agenda in order, with its time slots in the meeting's zone (day and zone named), presenters and documents. */
 export function PublicAgenda({ event }: { event: EventView }) {
   const { t, i18n } = useTranslation();
   if (event.agenda.length === 0) return <p>{t('publicPage.noAgenda')}</p>;
@@ -14,7 +14,7 @@ export function PublicAgenda({ event }: { event: EventView }) {
           {item.slot ? (
             <p className="muted">
               <time dateTime={item.slot.startsAt}>
-                {formatTime(item.slot.startsAt, i18n.language, event.timeZone)}
+                {formatDateTime(item.slot.startsAt, i18n.language, event.timeZone)}
               </time>
               {' – '}
               <time dateTime={item.slot.endsAt}>
