@@ -119,7 +119,14 @@ export function PublicMeetingPage({ eventId }: { eventId: string }) {
                 </a>
                 {r.original ? <span className="muted"> ({t('publicPage.original')})</span> : null}
                 {' · '}
-                <a href={publicUrl('reports', r.links.pdf)}>PDF</a>
+                <a
+                  href={publicUrl('reports', r.links.pdf)}
+                  aria-label={t('publicPage.pdfOf', {
+                    report: t('publicPage.outcomeIn', { language: languageName(r.language, i18n.language) }),
+                  })}
+                >
+                  PDF
+                </a>
                 <span className="muted">
                   {' · '}
                   {t('publicPage.publishedOn', {
