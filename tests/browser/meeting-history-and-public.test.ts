@@ -369,7 +369,7 @@ describe('meeting history and public page in a browser', () => {
     expect(vevent.endDate.toJSDate().toISOString()).toBe(meeting.endsAt);
 
     // The published outcome: its public page, through the public path, signed out.
-    const outcome = page.getByRole('link', { name: 'Outcome report (English)' });
+    const outcome = page.getByRole('link', { name: 'Outcome report (English)', exact: true });
     expect(await outcome.getAttribute('href')).toBe(`/api/public/reports/reports/${report.id}.html`);
     await outcome.click();
     await page.getByRole('heading', { name: outcomeTitle }).waitFor();
