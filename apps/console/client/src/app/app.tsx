@@ -7,6 +7,7 @@ import { DelegationPage } from '../features/delegation/delegation-page';
 import { MeetingDesk } from '../features/desk/meeting-desk';
 import { MeetingsList } from '../features/meetings/meetings-list';
 import { MyMeetings } from '../features/my-meetings/my-meetings';
+import { PublicMeetingPage } from '../features/public-meeting/public-meeting-page';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import { Header } from './header';
 import { match, usePath } from './router';
@@ -17,6 +18,7 @@ const AttendanceDashboard = lazy(() => import('../features/dashboard/attendance-
 export function App() {
   const [session, setSession] = useState<SessionState | undefined>();
   const { t } = useTranslation();
+  const path = usePath();
   useEffect(() => {
     void loadSession().then(setSession);
     whenSignedOut(() => setSession({ signedIn: false }));
@@ -35,10 +37,16 @@ export function App() {
       </a>
       <Header person={session.signedIn ? session.person : undefined} />
       <main id="main" className="page" tabIndex={-1}>
-        {session.signedIn ? <Page person={session.person} /> : <SignInPage />}
+        {publicPage(path) ?? (session.signedIn ? <Page person={session.person} /> : <SignInPage />)}
       </main>
     </>
   );
+}
+
+/** Pages anyone may open, signed in or not. */
+function publicPage(path: string) {
+  const params = match('/public/meetings/:eventId', path);
+  return params ? <PublicMeetingPage eventId={params.eventId} /> : undefined;
 }
 
 function Page({ person }: { person: Person }) {
