@@ -60,6 +60,7 @@ export class ImportChecks {
           add({
             column: 'email',
             code: 'DUPLICATE_IN_FILE',
+            otherRow: first,
             message: `The same email is on row ${first}; one person is registered once.`,
           });
         } else if (holder) {
@@ -87,6 +88,7 @@ export class ImportChecks {
           add({
             column: 'role',
             code: 'HEAD_TWICE_IN_FILE',
+            otherRow: headRow,
             message: `Row ${headRow} is already the head; a delegation has one.`,
           });
         } else if (row.errors.length === 0) headRow = row.number;

@@ -35,6 +35,12 @@ export class ImportRowErrorView {
   @ApiProperty({ example: 'DUPLICATE_IN_FILE' })
   code: string;
 
+  @ApiPropertyOptional({
+    example: 4,
+    description: 'The other row it conflicts with (the same email, a second head).',
+  })
+  otherRow?: number;
+
   @ApiProperty({ example: 'The same email is on row 4; one person is registered once.' })
   message: string;
 }

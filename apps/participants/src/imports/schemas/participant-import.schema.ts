@@ -5,6 +5,7 @@ import { Schema as MongooseSchema } from 'mongoose';
 export interface StoredImportRowError {
   column?: ImportColumn;
   code: string;
+  otherRow?: number;
   message: string;
 }
 
