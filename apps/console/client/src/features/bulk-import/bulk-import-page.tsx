@@ -50,9 +50,11 @@ export function BulkImportPage(props: { eventId: string; party: string }) {
       ) : (
         <>
           <p className="muted">{t('bulkImport.lead')}</p>
-          <TemplateDownloads />
           {!view || view.state === 'previewed' ? (
-            <UploadForm delegationId={delegation.id} onPreview={setView} />
+            <>
+              <TemplateDownloads />
+              <UploadForm delegationId={delegation.id} onPreview={setView} />
+            </>
           ) : null}
           {view ? (
             <>
@@ -69,6 +71,17 @@ export function BulkImportPage(props: { eventId: string; party: string }) {
               </section>
               <ImportRun key={view.id} view={view} onChanged={setView} />
               <ImportSummary view={view} />
+              {view.state === 'done' || view.state === 'rolled-back' ? (
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => setView(undefined)}
+                  >
+                    {t('bulkImport.another')}
+                  </button>
+                </div>
+              ) : null}
               <section aria-labelledby="import-rows-title">
                 <h2 id="import-rows-title">{t('bulkImport.rowsTitle')}</h2>
                 <PreviewTable rows={view.rows} />
