@@ -38,8 +38,15 @@ const STATUS: Record<ImportsErrorCode, HttpStatus> = {
 };
 
 export class ImportsException extends AppException {
+  /** A 400 is about the file: named as the field "file", as every 400 names what is wrong. */
   constructor(code: ImportsErrorCode, message: string) {
-    super(STATUS[code], code, message);
+    const status = STATUS[code];
+    super(
+      status,
+      code,
+      message,
+      status === HttpStatus.BAD_REQUEST ? [{ field: 'file', messages: [message] }] : undefined,
+    );
   }
 
   static notFound(id: string): ImportsException {
