@@ -1,7 +1,7 @@
 import type { EventView } from '@libs/contracts/src/events/event.view';
 import type { DelegationView } from '@libs/contracts/src/participants/delegation.view';
 import type { ParticipantImportView } from '@libs/contracts/src/participants/participant-import.view';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { useResource } from '../../api/use-resource';
@@ -33,6 +33,9 @@ export function BulkImportPage(props: { eventId: string; party: string }) {
     [props.eventId, props.party],
   );
   const [view, setView] = useState<ParticipantImportView | undefined>();
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  // A new preview is announced by taking the reader to it (keyboard and screen reader alike).
+  useEffect(() => previewHeading.current?.focus(), [view?.id]);
   if (target.error) return <Notice tone="error">{target.error.message}</Notice>;
   if (!target.data) return <p aria-busy="true">{t('common.loading')}</p>;
   const { event, delegation } = target.data;
@@ -59,7 +62,9 @@ export function BulkImportPage(props: { eventId: string; party: string }) {
           {view ? (
             <>
               <section aria-labelledby="import-preview-title">
-                <h2 id="import-preview-title">{t('bulkImport.previewTitle')}</h2>
+                <h2 id="import-preview-title" ref={previewHeading} tabIndex={-1}>
+                  {t('bulkImport.previewTitle')}
+                </h2>
                 <dl className="facts facts-row" data-testid="import-counts">
                   <dt>{t('bulkImport.counts.rows')}</dt>
                   <dd>{view.counts.rows}</dd>
