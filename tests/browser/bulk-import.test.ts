@@ -204,6 +204,9 @@ describe('bulk import in a browser', () => {
     await expect(bar.getAttribute('value')).resolves.toBe('200');
     await page.getByText('The import has finished.').waitFor();
     await look(page, 'bulk-import-summary');
+    // The import is in the page's address: a reload shows it again, as it is in the service.
+    await page.reload();
+    await expect(page.getByTestId('import-summary').innerText()).resolves.toMatch(/Imported\s+197/);
     await page.getByLabel('Language').selectOption('ar');
     await look(page, 'bulk-import-summary');
 
@@ -225,7 +228,8 @@ describe('bulk import in a browser', () => {
     expect(looked.filter((l) => l.problems.length > 0)).toEqual([]);
     expect(new Set(looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
     await kaz.context.close();
-  });
+    // Two sign-ins, a 200-row file and two languages: longer than the default on a busy machine.
+  }, 300_000);
 
   async function participantsOfKaz(): Promise<ParticipantDetailsView[]> {
     const found: ParticipantDetailsView[] = [];

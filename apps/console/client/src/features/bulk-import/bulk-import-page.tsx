@@ -14,12 +14,26 @@ import { PreviewTable } from './preview-table';
 import { TemplateDownloads } from './template-downloads';
 import { UploadForm } from './upload-form';
 
+/** The import this page shows, kept in its address so that a reload (or a return) finds it again. */
+const IMPORT_PARAM = 'import';
+const importInAddress = () => new URLSearchParams(window.location.search).get(IMPORT_PARAM) ?? undefined;
+
 async function loadTarget(eventId: string, party: string, signal: AbortSignal) {
-  const [event, delegations] = await Promise.all([
+  const importId = importInAddress();
+  const [event, delegations, earlier] = await Promise.all([
     api.get<EventView>('events', `/events/${eventId}`, signal),
     api.get<DelegationView[]>('participants', `/events/${eventId}/delegations`, signal),
+    importId
+      ? api
+          .get<ParticipantImportView>(
+            'participants',
+            `/participant-imports/${encodeURIComponent(importId)}`,
+            signal,
+          )
+          .catch(() => undefined)
+      : undefined,
   ]);
-  return { event, delegation: delegations.find((d) => d.party.code === party) };
+  return { event, delegation: delegations.find((d) => d.party.code === party), earlier };
 }
 
 /**
@@ -32,7 +46,15 @@ export function BulkImportPage(props: { eventId: string; party: string }) {
     (signal) => loadTarget(props.eventId, props.party, signal),
     [props.eventId, props.party],
   );
-  const [view, setView] = useState<ParticipantImportView | undefined>();
+  const [chosen, setChosen] = useState<ParticipantImportView | null | undefined>();
+  const view = chosen === undefined ? target.data?.earlier : (chosen ?? undefined);
+  const setView = (next: ParticipantImportView | undefined) => {
+    setChosen(next ?? null);
+    const address = new URL(window.location.href);
+    if (next) address.searchParams.set(IMPORT_PARAM, next.id);
+    else address.searchParams.delete(IMPORT_PARAM);
+    window.history.replaceState(window.history.state, '', address);
+  };
   const previewHeading = useRef<HTMLHeadingElement>(null);
   // A new preview is announced by taking the reader to it (keyboard and screen reader alike).
   useEffect(() => previewHeading.current?.focus(), [view?.id]);

@@ -26,7 +26,10 @@ interface ImportRunProps {
 export function ImportRun({ view, onChanged }: ImportRunProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ImportMode>(view.mode ?? 'valid-rows');
-  const [started, setStarted] = useState<ParticipantImportProgressView | undefined>();
+  // An import already on its way (the page reloaded meanwhile) is followed at once.
+  const [started, setStarted] = useState<ParticipantImportProgressView | undefined>(
+    (view.state === 'running' || view.state === 'rolling-back') && !view.interrupted ? view : undefined,
+  );
   const [error, setError] = useState<ApiError | undefined>();
   const [pending, run] = useSingleFlight();
   const reload = async () =>
