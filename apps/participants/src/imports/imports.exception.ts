@@ -14,9 +14,7 @@ export enum ImportsErrorCode {
   IMPORT_HAS_ERRORS = 'IMPORT_HAS_ERRORS',
   NOTHING_TO_IMPORT = 'NOTHING_TO_IMPORT',
   IMPORT_FINISHED = 'IMPORT_FINISHED',
-  IMPORT_IN_PROGRESS = 'IMPORT_IN_PROGRESS',
   OTHER_MODE = 'OTHER_MODE',
-  ROLLED_BACK = 'ROLLED_BACK',
 }
 
 const STATUS: Record<ImportsErrorCode, HttpStatus> = {
@@ -32,9 +30,7 @@ const STATUS: Record<ImportsErrorCode, HttpStatus> = {
   [ImportsErrorCode.IMPORT_HAS_ERRORS]: HttpStatus.CONFLICT,
   [ImportsErrorCode.NOTHING_TO_IMPORT]: HttpStatus.CONFLICT,
   [ImportsErrorCode.IMPORT_FINISHED]: HttpStatus.CONFLICT,
-  [ImportsErrorCode.IMPORT_IN_PROGRESS]: HttpStatus.CONFLICT,
   [ImportsErrorCode.OTHER_MODE]: HttpStatus.CONFLICT,
-  [ImportsErrorCode.ROLLED_BACK]: HttpStatus.CONFLICT,
 };
 
 export class ImportsException extends AppException {

@@ -2,14 +2,14 @@ import type { ParticipantImportProgressView } from '@libs/contracts/src/particip
 import { useEffect, useState } from 'react';
 import { api } from '../../api/api-client';
 
-const POLL_MS = 500;
+const POLL_MS = 1_000;
 
 /** Whether the import has stopped moving: finished, rolled back, or interrupted (to resume). */
 export const isSettled = (p: ParticipantImportProgressView): boolean =>
   p.state === 'done' || p.state === 'rolled-back' || p.interrupted;
 
 /**
- * The import's progress while it runs, read from the service every half second (any instance
+ * The import's progress while it runs, read from the service every second (any instance
  * answers: the progress is in the import's document), until it settles.
  */
 export function useImportProgress(
