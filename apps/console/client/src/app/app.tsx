@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { whenSignedOut } from '../api/api-client';
 import { loadSession, type Person, type SessionState } from '../api/session';
+import { BulkImportPage } from '../features/bulk-import/bulk-import-page';
 import { CheckInDesk } from '../features/check-in/check-in-desk';
 import { DelegationPage } from '../features/delegation/delegation-page';
 import { MeetingDesk } from '../features/desk/meeting-desk';
@@ -63,6 +64,8 @@ function Page({ person }: { person: Person }) {
   }
   if ((params = match('/meetings/:eventId', path))) return <MeetingDesk eventId={params.eventId} />;
   if (match('/meetings', path)) return <MeetingsList />;
+  if ((params = match('/delegations/:eventId/:party/import', path)))
+    return <BulkImportPage eventId={params.eventId} party={params.party} />;
   if ((params = match('/delegations/:eventId/:party', path))) {
     return <DelegationPage eventId={params.eventId} party={params.party} person={person} />;
   }
