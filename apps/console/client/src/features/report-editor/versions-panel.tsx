@@ -80,10 +80,7 @@ export function VersionsPanel(props: {
           {
             key: 'who',
             header: t('reportEditor.who'),
-            cell: (v) =>
-              (v as ReportVersionSummaryView & { publishedBy?: string; createdBy?: string }).publishedBy ??
-              (v as ReportVersionSummaryView & { createdBy?: string }).createdBy ??
-              '—',
+            cell: (v) => v.publishedBy ?? v.createdBy ?? '—',
           },
           {
             key: 'note',
