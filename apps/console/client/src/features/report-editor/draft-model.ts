@@ -164,7 +164,9 @@ export interface SavePlan {
   heldFields: Record<string, string[]>;
 }
 
-const fieldPath = /^(\w+)\.(\d+)\.(\w+)/;
+/** "statements.0.quote" as class-validator names it in the browser, "statements[0].quote" as the API does. */
+const fieldPath = /^(\w+)(?:\.(\d+)|\[(\d+)\])\.(\w+)/;
+const indexOf = (found: RegExpExecArray) => Number(found[2] ?? found[3]);
 
 /**
  * What to save now. A draft is written a piece at a time, so an entry that the contract would
@@ -179,11 +181,11 @@ export function planSave(model: DraftModel, errors: FieldError[]): SavePlan {
     const found = fieldPath.exec(error.field);
     if (found && (LISTS as readonly string[]).includes(found[1]!)) {
       const list = found[1] as ListName;
-      const index = Number(found[2]);
+      const index = indexOf(found);
       const key = model[list][index]?.key;
       if (!key) continue;
       const entryErrors = byEntry.get(key) ?? [];
-      entryErrors.push({ list, index, field: found[3]!, messages: error.messages });
+      entryErrors.push({ list, index, field: found[4]!, messages: error.messages });
       byEntry.set(key, entryErrors);
     } else {
       const top = error.field.split('.')[0]!;
@@ -235,9 +237,9 @@ export function placeServerErrors(errors: FieldError[], sent: SavePlan['sent']):
     const found = fieldPath.exec(error.field);
     const key =
       found && (LISTS as readonly string[]).includes(found[1]!)
-        ? sent[found[1] as ListName][Number(found[2])]
+        ? sent[found[1] as ListName][indexOf(found)]
         : undefined;
-    const where = key ? `${key}.${found![3]}` : error.field;
+    const where = key ? `${key}.${found![4]}` : error.field;
     (placed[where] ??= []).push(...error.messages);
   }
   return placed;

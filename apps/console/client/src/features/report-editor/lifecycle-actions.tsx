@@ -61,13 +61,10 @@ export function LifecycleActions({ autosave, meetingState }: { autosave: Autosav
     }
     if (step === 'publish') {
       const changeNote = note.trim();
-      if (amendment || changeNote) {
+      if (amendment && !changeNote) return setNoteErrors([t('reportEditor.changeNoteNeeded')]);
+      if (changeNote) {
         const invalid = await validateWithContract(PublishReportDto, { changeNote });
-        if (invalid.length || (amendment && !changeNote)) {
-          return setNoteErrors(
-            invalid.length ? invalid.flatMap((x) => x.messages) : [t('reportEditor.changeNoteNeeded')],
-          );
-        }
+        if (invalid.length) return setNoteErrors(invalid.flatMap((x) => x.messages));
       }
       return run('publish', changeNote ? { changeNote } : {});
     }

@@ -1,4 +1,5 @@
 import type { EventView } from '@libs/contracts/src/events/event.view';
+import { ReportContent } from '@libs/contracts/src/reports/report-content';
 import { CreateReportDto } from '@libs/contracts/src/reports/report.dto';
 import type { ReportDetailsView } from '@libs/contracts/src/reports/report.view';
 import { useState, type FormEvent } from 'react';
@@ -16,6 +17,15 @@ import { Choice, Field, Notice } from '../../ui/fields';
 import { Link } from '../../ui/link';
 import { refusalWords } from './refusal';
 import { languageName, writingDirection } from './report-language';
+
+const EMPTY_LISTS = {
+  sections: [],
+  statements: [],
+  decisions: [],
+  recommendations: [],
+  followUps: [],
+  annexes: [],
+};
 
 export const reportPath = (eventId: string, reportId: string) => `/meetings/${eventId}/reports/${reportId}`;
 
@@ -120,10 +130,20 @@ function StartReportForm(props: {
       const content =
         props.original && fromOriginal && originalContent ? { ...originalContent, title } : { title };
       const body = { language, content };
-      const invalid = await validateWithContract(CreateReportDto, body);
+      // The content with its own class: CreateReportDto's is a mapped type, empty in a browser.
+      const invalid = [
+        ...(await validateWithContract(CreateReportDto, body)),
+        ...(await validateWithContract(ReportContent, { ...EMPTY_LISTS, ...content })).map((x) => ({
+          ...x,
+          field: `content.${x.field}`,
+        })),
+      ];
       const byField: Record<string, string[]> = {};
       for (const x of invalid) (byField[x.field] ??= []).push(...x.messages);
       setErrors(byField);
+      // Whatever is not about the two fields shown is said beside the button, never dropped.
+      const elsewhere = invalid.filter((x) => x.field !== 'language' && x.field !== 'content.title');
+      if (elsewhere.length) setRefusal(elsewhere.flatMap((x) => x.messages).join(' '));
       if (invalid.length) return;
       try {
         const created = await api.post<ReportDetailsView>(
@@ -137,11 +157,12 @@ function StartReportForm(props: {
         navigate(reportPath(props.event.id, created.id));
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        if (error.errors.length) {
-          const placed: Record<string, string[]> = {};
-          for (const x of error.errors) (placed[x.field] ??= []).push(...x.messages);
-          setErrors(placed);
-        } else setRefusal(refusalWords(error, t));
+        const placed: Record<string, string[]> = {};
+        for (const x of error.errors) (placed[x.field] ??= []).push(...x.messages);
+        setErrors(placed);
+        const shown = (field: string) => field === 'language' || field === 'content.title';
+        if (!error.errors.length || error.errors.some((x) => !shown(x.field)))
+          setRefusal(refusalWords(error, t));
       }
     });
   };

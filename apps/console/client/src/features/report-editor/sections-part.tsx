@@ -87,7 +87,7 @@ export function SectionsPart(props: PartProps & { agenda: readonly AgendaItemVie
       </EntryList>
       {!props.readOnly && (missing.length > 0 || !hasOpening) ? (
         <button type="button" className="button button-secondary" onClick={addOutline}>
-          {t('reportEditor.addOutline', { count: missing.length })}
+          {t('reportEditor.addOutline')}
         </button>
       ) : null}
     </>

@@ -1,5 +1,4 @@
-import type { ReportContent } from '@libs/contracts/src/reports/report-content';
-import { UpdateDraftDto } from '@libs/contracts/src/reports/report.dto';
+import { ReportContent } from '@libs/contracts/src/reports/report-content';
 import type { ReportDetailsView } from '@libs/contracts/src/reports/report.view';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api/api-client';
@@ -83,7 +82,9 @@ export function useAutosave(initial: ReportDetailsView, initialEtag: string): Au
     }
     const run = async (): Promise<boolean> => {
       const current = s.model;
-      const errors = await validateWithContract(UpdateDraftDto, toCandidate(current));
+      // The whole content, not UpdateDraftDto: a mapped type (PartialType) is an empty class in a
+      // browser (the OpenAPI shim), so it would check nothing.
+      const errors = await validateWithContract(ReportContent, toCandidate(current));
       const next = planSave(current, errors);
       s.plan = next;
       setPlan(next);
