@@ -17,7 +17,16 @@ type Step = 'submit' | 'return' | 'publish' | 'amend' | 'withdraw';
  * publish (an amendment with its change note), amend, withdraw with a reason. A refusal (the
  * meeting not yet held, a summary missing) is shown in the dialog, in the API's rule.
  */
-export function LifecycleActions({ autosave, meetingState }: { autosave: Autosave; meetingState: string }) {
+export function LifecycleActions({
+  autosave,
+  meetingState,
+  onOpen,
+}: {
+  autosave: Autosave;
+  meetingState: string;
+  /** a step's dialog opens: what it says about the meeting is read again */
+  onOpen(): void;
+}) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>();
   const [error, setError] = useState<string>();
@@ -28,6 +37,7 @@ export function LifecycleActions({ autosave, meetingState }: { autosave: Autosav
   const amendment = !!report.firstPublishedAt;
 
   const open = (next: Step) => {
+    onOpen();
     setStep(next);
     setError(undefined);
     setNoteErrors([]);

@@ -1,6 +1,7 @@
 import type { EventView } from '@libs/contracts/src/events/event.view';
 import type { AttendanceView } from '@libs/contracts/src/reports/attendance.view';
 import type { ReportDetailsView } from '@libs/contracts/src/reports/report.view';
+import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
@@ -45,7 +46,10 @@ function LoadedReport(props: {
   const { t, i18n } = useTranslation();
   const autosave = useAutosave(props.report, props.etag);
   const report = autosave.report;
-  const { event } = props;
+  // The meeting moves on meanwhile (it starts, it concludes): read again before each step.
+  const [event, setEvent] = useState(props.event);
+  const refreshEvent = () =>
+    void api.get<EventView>('events', `/events/${event.id}`).then(setEvent, () => undefined);
   const language = report.language;
   const working = report.workingVersion;
   const previewNumber = working?.number ?? report.published?.number;
@@ -95,7 +99,7 @@ function LoadedReport(props: {
       {report.withdrawal ? (
         <Notice tone="info">{t('reportEditor.withdrawnNotice', { reason: report.withdrawal.reason })}</Notice>
       ) : null}
-      <LifecycleActions autosave={autosave} meetingState={event.state} />
+      <LifecycleActions autosave={autosave} meetingState={event.state} onOpen={refreshEvent} />
       <Tabs>
         <TabList aria-label={t('reportEditor.views')}>
           <Tab id="write">{working ? t('reportEditor.write') : t('reportEditor.read')}</Tab>
