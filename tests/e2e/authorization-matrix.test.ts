@@ -43,8 +43,9 @@ const MATRIX: Row[] = [
   ['events',       'GET /events',                                                 200, 200, 200, 200, 200, 401, 401, 401, 401],
   ['events',       'GET /events/:id',                                             200, 200, 200, 200, 200, 401, 401, 401, 401],
   ['events',       'GET /events/:id (a draft)',                                   200, 404, 404, 404, 404, 401, 401, 401, 401],
-  ['events',       'GET /events/:id.ics',                                         200, 200, 200, 200, 200, 401, 401, 401, 401],
-  ['events',       'GET /events/:id.ics (a draft)',                               200, 404, 404, 404, 404, 401, 401, 401, 401],
+  // Public for anyone without a token; a token sent must be valid (and the secretariat's shows drafts).
+  ['events',       'GET /events/:id.ics',                                         200, 200, 200, 200, 200, 200, 401, 401, 401],
+  ['events',       'GET /events/:id.ics (a draft)',                               200, 404, 404, 404, 404, 404, 401, 401, 401],
   ['events',       'PATCH /events/:id',                                           200, 403, 403, 403, 403, 401, 401, 401, 401],
   ['events',       'DELETE /events/:id',                                          204, 403, 403, 403, 403, 401, 401, 401, 401],
   ['events',       'POST /events/:id/announce',                                   200, 403, 403, 403, 403, 401, 401, 401, 401],

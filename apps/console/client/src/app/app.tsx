@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { whenSignedOut } from '../api/api-client';
 import { loadSession, type Person, type SessionState } from '../api/session';
@@ -8,13 +8,18 @@ import { MeetingDesk } from '../features/desk/meeting-desk';
 import { MeetingsList } from '../features/meetings/meetings-list';
 import { MyMeetings } from '../features/my-meetings/my-meetings';
 import { ReportPage } from '../features/report-editor/report-page';
+import { PublicMeetingPage } from '../features/public-meeting/public-meeting-page';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import { Header } from './header';
 import { match, usePath } from './router';
 
+// Loaded when opened: Chart.js and the charts stay out of the console's first bundle.
+const AttendanceDashboard = lazy(() => import('../features/dashboard/attendance-dashboard'));
+
 export function App() {
   const [session, setSession] = useState<SessionState | undefined>();
   const { t } = useTranslation();
+  const path = usePath();
   useEffect(() => {
     void loadSession().then(setSession);
     whenSignedOut(() => setSession({ signedIn: false }));
@@ -33,10 +38,16 @@ export function App() {
       </a>
       <Header person={session.signedIn ? session.person : undefined} />
       <main id="main" className="page" tabIndex={-1}>
-        {session.signedIn ? <Page person={session.person} /> : <SignInPage />}
+        {publicPage(path) ?? (session.signedIn ? <Page person={session.person} /> : <SignInPage />)}
       </main>
     </>
   );
+}
+
+/** Pages anyone may open, signed in or not. */
+function publicPage(path: string) {
+  const params = match('/public/meetings/:eventId', path);
+  return params ? <PublicMeetingPage eventId={params.eventId} /> : undefined;
 }
 
 function Page({ person }: { person: Person }) {
@@ -46,6 +57,13 @@ function Page({ person }: { person: Person }) {
   if ((params = match('/meetings/:eventId/check-in', path))) return <CheckInDesk eventId={params.eventId} />;
   if ((params = match('/meetings/:eventId/reports/:reportId', path)))
     return <ReportPage eventId={params.eventId} reportId={params.reportId} />;
+  if ((params = match('/meetings/:eventId/dashboard', path))) {
+    return (
+      <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+        <AttendanceDashboard eventId={params.eventId} />
+      </Suspense>
+    );
+  }
   if ((params = match('/meetings/:eventId', path))) return <MeetingDesk eventId={params.eventId} />;
   if (match('/meetings', path)) return <MeetingsList />;
   if ((params = match('/delegations/:eventId/:party', path))) {

@@ -8,6 +8,8 @@ import { Notice } from '../../ui/fields';
 import { Link } from '../../ui/link';
 import { CoordinatorsPanel } from '../coordinators/coordinators-panel';
 import { OutcomePanel } from '../report-editor/outcome-panel';
+import { HistoryPanel } from '../history/history-panel';
+import { CalendarLink } from '../public-meeting/calendar-link';
 import { DelegationsPanel } from './delegations-panel';
 import { ParticipantsPanel } from './participants-panel';
 
@@ -35,7 +37,14 @@ export function MeetingDesk({ eventId }: { eventId: string }) {
       <p>
         <Link to={`/meetings/${eventId}/check-in`} className="button button-primary">
           {t('desk.openCheckIn')}
-        </Link>
+        </Link>{' '}
+        <Link to={`/meetings/${eventId}/dashboard`} className="button button-secondary">
+          {t('dashboard.open')}
+        </Link>{' '}
+        <CalendarLink eventId={eventId} signedIn />{' '}
+        {e.state !== 'draft' ? (
+          <Link to={`/public/meetings/${eventId}`}>{t('publicPage.openPublicPage')}</Link>
+        ) : null}
       </p>
       <Tabs>
         <TabList aria-label={t('desk.sections')}>
@@ -43,6 +52,7 @@ export function MeetingDesk({ eventId }: { eventId: string }) {
           <Tab id="delegations">{t('desk.delegations')}</Tab>
           <Tab id="coordinators">{t('desk.coordinators')}</Tab>
           <Tab id="outcome">{t('reportEditor.outcome')}</Tab>
+          <Tab id="history">{t('history.tab')}</Tab>
         </TabList>
         <TabPanel id="participants">
           <ParticipantsPanel event={e} />
@@ -55,6 +65,9 @@ export function MeetingDesk({ eventId }: { eventId: string }) {
         </TabPanel>
         <TabPanel id="outcome">
           <OutcomePanel event={e} />
+        </TabPanel>
+        <TabPanel id="history">
+          <HistoryPanel event={e} />
         </TabPanel>
       </Tabs>
     </>
