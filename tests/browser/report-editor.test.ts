@@ -449,7 +449,13 @@ describe('outcome report editor in a browser', () => {
     const russianStatement = entry(page, 'Statement 1');
     await russianStatement.getByRole('combobox', { name: 'Speaker' }).clear();
     await russianStatement.getByRole('combobox', { name: 'Speaker' }).pressSequentially('Арган');
-    await page.getByRole('option', { name: /Даулет Аргандыков/ }).click();
+    // Picked by keyboard alone: down to the first match, Enter.
+    await page.getByRole('option', { name: /Даулет Аргандыков/ }).waitFor();
+    await russianStatement.getByRole('combobox', { name: 'Speaker' }).press('ArrowDown');
+    await russianStatement.getByRole('combobox', { name: 'Speaker' }).press('Enter');
+    await expect(russianStatement.getByRole('combobox', { name: 'Speaker' }).inputValue()).resolves.toBe(
+      'Даулет Аргандыков',
+    );
     await russianStatement
       .getByLabel('What was said')
       .fill('Как единый регион мы признаём необходимость совместной работы.');
