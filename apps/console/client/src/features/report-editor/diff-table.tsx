@@ -10,12 +10,16 @@ function Words({ runs, lang }: { runs: WordRun[]; lang: string }) {
       {runs.map((run, i) =>
         run.change === 'added' ? (
           <ins key={i}>
-            <span className="visually-hidden">{t('reportEditor.added')} </span>
+            <span className="visually-hidden" dir="auto">
+              {t('reportEditor.added')}{' '}
+            </span>
             {run.text}
           </ins>
         ) : run.change === 'removed' ? (
           <del key={i}>
-            <span className="visually-hidden">{t('reportEditor.removed')} </span>
+            <span className="visually-hidden" dir="auto">
+              {t('reportEditor.removed')}{' '}
+            </span>
             {run.text}
           </del>
         ) : (
@@ -25,6 +29,11 @@ function Words({ runs, lang }: { runs: WordRun[]; lang: string }) {
     </div>
   );
 }
+
+/*
+ * The spoken "added:"/"removed:" carry a dir of their own so that the text's direction (dir=auto)
+ * is found from the report's words, not from those labels in the page's language.
+ */
 
 /**
  * Two versions side by side, part by part and entry by entry, the words removed struck through on
