@@ -8,6 +8,7 @@ import { DelegationPage } from '../features/delegation/delegation-page';
 import { MeetingDesk } from '../features/desk/meeting-desk';
 import { MeetingsList } from '../features/meetings/meetings-list';
 import { MyMeetings } from '../features/my-meetings/my-meetings';
+import { ReportPage } from '../features/report-editor/report-page';
 import { PublicMeetingPage } from '../features/public-meeting/public-meeting-page';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import { Header } from './header';
@@ -55,6 +56,8 @@ function Page({ person }: { person: Person }) {
   const { t } = useTranslation();
   let params: Record<string, string> | undefined;
   if ((params = match('/meetings/:eventId/check-in', path))) return <CheckInDesk eventId={params.eventId} />;
+  if ((params = match('/meetings/:eventId/reports/:reportId', path)))
+    return <ReportPage eventId={params.eventId} reportId={params.reportId} />;
   if ((params = match('/meetings/:eventId/dashboard', path))) {
     return (
       <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>

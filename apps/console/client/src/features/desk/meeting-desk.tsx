@@ -7,6 +7,7 @@ import { formatDate } from '../../i18n/format';
 import { Notice } from '../../ui/fields';
 import { Link } from '../../ui/link';
 import { CoordinatorsPanel } from '../coordinators/coordinators-panel';
+import { OutcomePanel } from '../report-editor/outcome-panel';
 import { HistoryPanel } from '../history/history-panel';
 import { CalendarLink } from '../public-meeting/calendar-link';
 import { DelegationsPanel } from './delegations-panel';
@@ -50,6 +51,7 @@ export function MeetingDesk({ eventId }: { eventId: string }) {
           <Tab id="participants">{t('desk.participants')}</Tab>
           <Tab id="delegations">{t('desk.delegations')}</Tab>
           <Tab id="coordinators">{t('desk.coordinators')}</Tab>
+          <Tab id="outcome">{t('reportEditor.outcome')}</Tab>
           <Tab id="history">{t('history.tab')}</Tab>
         </TabList>
         <TabPanel id="participants">
@@ -60,6 +62,9 @@ export function MeetingDesk({ eventId }: { eventId: string }) {
         </TabPanel>
         <TabPanel id="coordinators">
           <CoordinatorsPanel event={e} />
+        </TabPanel>
+        <TabPanel id="outcome">
+          <OutcomePanel event={e} />
         </TabPanel>
         <TabPanel id="history">
           <HistoryPanel event={e} />
