@@ -51,10 +51,18 @@ export function ActionButton(props: ActionButtonProps) {
 }
 
 /** The submit button of a form run by useSingleFlight. */
-export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+export function SubmitButton({
+  pending,
+  children,
+  variant = 'primary',
+}: {
+  pending: boolean;
+  children: ReactNode;
+  variant?: 'primary' | 'danger';
+}) {
   return (
     <button
-      className="button button-primary"
+      className={`button button-${variant}`}
       type="submit"
       data-pending={pending || undefined}
       aria-busy={pending || undefined}

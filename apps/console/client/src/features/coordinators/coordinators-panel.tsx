@@ -10,6 +10,7 @@ import { LANGUAGES } from '../../i18n/i18n';
 import { partyName } from '../../i18n/format';
 import { validateWithContract, withoutBlanks } from '../../forms/validate-with-contract';
 import { ActionButton, SubmitButton, useSingleFlight } from '../../ui/action-button';
+import { DataTable } from '../../ui/data-table';
 import { Choice, Field, Notice } from '../../ui/fields';
 import { fieldErrorsOf, plainWords } from '../delegation/refusals';
 
@@ -120,45 +121,37 @@ export function CoordinatorsPanel({ event }: { event: EventView }) {
         {done ? <Notice tone="success">{done}</Notice> : null}
         <SubmitButton pending={pending}>{t('coordinators.designate')}</SubmitButton>
       </form>
-      {items.length ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t('desk.coordinators')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('desk.party')}</th>
-                <th scope="col">{t('coordinators.email')}</th>
-                <th scope="col">{t('coordinators.name')}</th>
-                <th scope="col">{t('person.state')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id}>
-                  <td>{partyName(d.party, d.party, i18n.language)}</td>
-                  <td dir="ltr">{d.email}</td>
-                  <td dir="auto">{d.name ?? '—'}</td>
-                  <td>{t(`coordinators.states.${d.state}`)}</td>
-                  <td>
-                    {d.state === 'active' ? (
-                      <ActionButton
-                        variant="danger"
-                        onAction={revoke(d.id)}
-                        aria-label={t('coordinators.revokeNamed', { email: d.email })}
-                      >
-                        {t('coordinators.revoke')}
-                      </ActionButton>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t('coordinators.none')}</p>
-      )}
+      <DataTable
+        caption={t('desk.coordinators')}
+        captionHidden
+        rows={items}
+        rowKey={(d) => d.id}
+        empty={t('coordinators.none')}
+        columns={[
+          { key: 'party', header: t('desk.party'), cell: (d) => partyName(d.party, d.party, i18n.language) },
+          { key: 'email', header: t('coordinators.email'), cell: (d) => <span dir="ltr">{d.email}</span> },
+          {
+            key: 'name',
+            header: t('coordinators.name'),
+            cell: (d) => <span dir="auto">{d.name ?? '—'}</span>,
+          },
+          { key: 'state', header: t('person.state'), cell: (d) => t(`coordinators.states.${d.state}`) },
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            cell: (d) =>
+              d.state === 'active' ? (
+                <ActionButton
+                  variant="danger"
+                  onAction={revoke(d.id)}
+                  aria-label={t('coordinators.revokeNamed', { email: d.email })}
+                >
+                  {t('coordinators.revoke')}
+                </ActionButton>
+              ) : null,
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useResource } from '../../api/use-resource';
 import { partyName } from '../../i18n/format';
 import { useLiveChanges } from '../../live/use-live-changes';
 import { ActionButton } from '../../ui/action-button';
+import { DataTable } from '../../ui/data-table';
 import { Notice } from '../../ui/fields';
 import { plainWords } from '../delegation/refusals';
 
@@ -40,59 +41,74 @@ export function DelegationsPanel({ event }: { event: EventView }) {
       <h2 id="delegations-title">{t('desk.delegations')}</h2>
       {error ? <Notice tone="error">{plainWords(error, t)}</Notice> : null}
       {delegations.error ? <Notice tone="error">{plainWords(delegations.error, t)}</Notice> : null}
-      {items.length === 0 && !delegations.loading ? <p>{t('desk.noDelegations')}</p> : null}
-      {items.length ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t('desk.delegations')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('desk.party')}</th>
-                <th scope="col">{t('delegation.state')}</th>
-                <th scope="col">{t('delegation.seats')}</th>
-                <th scope="col">{t('delegation.credentialsReference')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => {
-                const label = partyName(d.party.code, d.party.name, i18n.language);
-                return (
-                  <tr key={d.id}>
-                    <td>{label}</td>
-                    <td>{t(`delegationStates.${d.state}`)}</td>
-                    <td>
-                      {'seats' in d
-                        ? t('delegation.seatsUsed', { taken: d.seats.taken, quota: d.seats.quota })
-                        : '—'}
-                    </td>
-                    <td dir="auto">{d.credentialsReference ?? '—'}</td>
-                    <td className="row-actions">
-                      {d.state === 'registered' ? (
-                        <ActionButton
-                          variant="secondary"
-                          onAction={act(d.id, 'credentials-received')}
-                          aria-label={t('desk.credentialsReceivedFor', { party: label })}
-                        >
-                          {t('desk.credentialsReceived')}
-                        </ActionButton>
-                      ) : null}
-                      {d.state === 'credentials-received' ? (
-                        <ActionButton
-                          onAction={act(d.id, 'accredit')}
-                          aria-label={t('desk.accreditDelegationFor', { party: label })}
-                        >
-                          {t('desk.accreditDelegation')}
-                        </ActionButton>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {delegations.loading && !items.length ? null : (
+        <DataTable
+          caption={t('desk.delegations')}
+          captionHidden
+          rows={items}
+          rowKey={(d) => d.id}
+          empty={t('desk.noDelegations')}
+          columns={[
+            {
+              key: 'party',
+              header: t('desk.party'),
+              cell: (d) => partyName(d.party.code, d.party.name, i18n.language),
+            },
+            { key: 'state', header: t('delegation.state'), cell: (d) => t(`delegationStates.${d.state}`) },
+            {
+              key: 'seats',
+              header: t('delegation.seats'),
+              cell: (d) =>
+                'seats' in d
+                  ? t('delegation.seatsUsed', { taken: d.seats.taken, quota: d.seats.quota })
+                  : '—',
+            },
+            {
+              key: 'credentials',
+              header: t('delegation.credentialsReference'),
+              cell: (d) => <span dir="auto">{d.credentialsReference ?? '—'}</span>,
+            },
+            {
+              key: 'actions',
+              header: t('common.actions'),
+              cell: (d) => <DelegationActions delegation={d} act={act} />,
+            },
+          ]}
+        />
+      )}
     </section>
   );
+}
+
+function DelegationActions({
+  delegation: d,
+  act,
+}: {
+  delegation: DelegationView | DelegationDetailsView;
+  act(id: string, action: 'credentials-received' | 'accredit'): () => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const label = partyName(d.party.code, d.party.name, i18n.language);
+  if (d.state === 'registered') {
+    return (
+      <ActionButton
+        variant="secondary"
+        onAction={act(d.id, 'credentials-received')}
+        aria-label={t('desk.credentialsReceivedFor', { party: label })}
+      >
+        {t('desk.credentialsReceived')}
+      </ActionButton>
+    );
+  }
+  if (d.state === 'credentials-received') {
+    return (
+      <ActionButton
+        onAction={act(d.id, 'accredit')}
+        aria-label={t('desk.accreditDelegationFor', { party: label })}
+      >
+        {t('desk.accreditDelegation')}
+      </ActionButton>
+    );
+  }
+  return null;
 }
