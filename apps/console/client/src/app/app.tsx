@@ -5,6 +5,7 @@ import { loadSession, type Person, type SessionState } from '../api/session';
 import { CheckInDesk } from '../features/check-in/check-in-desk';
 import { DelegationPage } from '../features/delegation/delegation-page';
 import { MeetingDesk } from '../features/desk/meeting-desk';
+import { NewMeetingPage } from '../features/meeting-editor/new-meeting-page';
 import { MeetingsList } from '../features/meetings/meetings-list';
 import { MyMeetings } from '../features/my-meetings/my-meetings';
 import { SignInPage } from '../features/sign-in/sign-in-page';
@@ -42,6 +43,7 @@ function Page({ person }: { person: Person }) {
   const path = usePath();
   const { t } = useTranslation();
   let params: Record<string, string> | undefined;
+  if (match('/meetings/new', path)) return <NewMeetingPage />;
   if ((params = match('/meetings/:eventId/check-in', path))) return <CheckInDesk eventId={params.eventId} />;
   if ((params = match('/meetings/:eventId', path))) return <MeetingDesk eventId={params.eventId} />;
   if (match('/meetings', path)) return <MeetingsList />;

@@ -1,3 +1,5 @@
+import { DataTable } from './data-table';
+
 export interface ComparedField {
   /** a stable key, e.g. the API's field name */
   key: string;
@@ -33,28 +35,19 @@ interface ChangeComparisonProps {
  * (an ETag mismatch), never a silent overwrite. Values keep their line breaks.
  */
 export function ChangeComparison(props: ChangeComparisonProps) {
-  if (props.fields.length === 0) return <p>{props.empty}</p>;
   return (
-    <div className="table-scroll change-comparison">
-      <table>
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.fieldHeader}</th>
-            <th scope="col">{props.theirsHeader}</th>
-            <th scope="col">{props.mineHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.fields.map((f) => (
-            <tr key={f.key}>
-              <th scope="row">{f.label}</th>
-              <td className="theirs">{f.theirs}</td>
-              <td className="mine">{f.mine}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="change-comparison">
+      <DataTable
+        caption={props.caption}
+        columns={[
+          { key: 'field', header: props.fieldHeader, cell: (f: ComparedField) => f.label, rowHeader: true },
+          { key: 'theirs', header: props.theirsHeader, cell: (f: ComparedField) => f.theirs },
+          { key: 'mine', header: props.mineHeader, cell: (f: ComparedField) => f.mine },
+        ]}
+        rows={props.fields}
+        rowKey={(f) => f.key}
+        empty={props.empty}
+      />
     </div>
   );
 }

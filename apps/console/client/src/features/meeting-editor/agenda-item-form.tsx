@@ -128,7 +128,11 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
     void run(async () => {
       const body = itemBodyOf(draft, zone, !!props.item);
       const invalid = [
-        ...(await validateWithContract(AgendaItemInput, { ...body, description: body.description ?? undefined, slot: body.slot ?? undefined })),
+        ...(await validateWithContract(AgendaItemInput, {
+          ...body,
+          description: body.description ?? undefined,
+          slot: body.slot ?? undefined,
+        })),
         ...slotProblems(draft, props.event, {
           incomplete: t('meetingEditor.agenda.slotIncomplete'),
           order: t('meetingEditor.agenda.slotOrder'),
@@ -145,12 +149,17 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
     });
   };
 
-  const partyChoices = props.event.parties.map((p) => ({ value: p.code, label: partyLabel(p, i18n.language) }));
+  const partyChoices = props.event.parties.map((p) => ({
+    value: p.code,
+    label: partyLabel(p, i18n.language),
+  }));
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} className="agenda-item-form">
       <h3 id={`${formId}-title`}>
-        {props.item ? t('meetingEditor.agenda.editTitle', { title: props.item.title }) : t('meetingEditor.agenda.addTitle')}
+        {props.item
+          ? t('meetingEditor.agenda.editTitle', { title: props.item.title })
+          : t('meetingEditor.agenda.addTitle')}
       </h3>
       <Field
         label={t('meetingEditor.agenda.itemTitle')}
@@ -194,26 +203,46 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
       <fieldset>
         <legend>{t('meetingEditor.agenda.presenters')}</legend>
         {draft.presenters.map((p, i) => (
-          <div key={i} className="repeat-row" role="group" aria-label={t('meetingEditor.agenda.presenterN', { n: i + 1 })}>
+          <div
+            key={i}
+            className="repeat-row"
+            role="group"
+            aria-label={t('meetingEditor.agenda.presenterN', { n: i + 1 })}
+          >
             <Field
               label={t('meetingEditor.agenda.presenterName')}
               name={`${formId}.presenters[${i}].name`}
               value={p.name}
-              onChange={(v) => set('presenters', draft.presenters.map((x, j) => (j === i ? { ...x, name: v } : x)))}
+              onChange={(v) =>
+                set(
+                  'presenters',
+                  draft.presenters.map((x, j) => (j === i ? { ...x, name: v } : x)),
+                )
+              }
               errors={at(`presenters[${i}].name`)}
             />
             <Field
               label={t('meetingEditor.agenda.presenterPosition')}
               name={`${formId}.presenters[${i}].position`}
               value={p.position}
-              onChange={(v) => set('presenters', draft.presenters.map((x, j) => (j === i ? { ...x, position: v } : x)))}
+              onChange={(v) =>
+                set(
+                  'presenters',
+                  draft.presenters.map((x, j) => (j === i ? { ...x, position: v } : x)),
+                )
+              }
               errors={at(`presenters[${i}].position`)}
             />
             <Choice
               label={t('meetingEditor.agenda.presenterParty')}
               name={`${formId}-presenter-${i}-party`}
               value={p.party}
-              onChange={(v) => set('presenters', draft.presenters.map((x, j) => (j === i ? { ...x, party: v } : x)))}
+              onChange={(v) =>
+                set(
+                  'presenters',
+                  draft.presenters.map((x, j) => (j === i ? { ...x, party: v } : x)),
+                )
+              }
               options={partyChoices}
               emptyLabel={t('meetingEditor.fields.nobody')}
               errors={at(`presenters[${i}].party`)}
@@ -221,7 +250,12 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
             <button
               type="button"
               className="button button-danger"
-              onClick={() => set('presenters', draft.presenters.filter((_, j) => j !== i))}
+              onClick={() =>
+                set(
+                  'presenters',
+                  draft.presenters.filter((_, j) => j !== i),
+                )
+              }
               aria-label={t('meetingEditor.agenda.removePresenterN', { n: i + 1 })}
             >
               {t('meetingEditor.agenda.remove')}
@@ -239,12 +273,22 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
       <fieldset>
         <legend>{t('meetingEditor.agenda.documents')}</legend>
         {draft.documents.map((d, i) => (
-          <div key={i} className="repeat-row" role="group" aria-label={t('meetingEditor.agenda.documentN', { n: i + 1 })}>
+          <div
+            key={i}
+            className="repeat-row"
+            role="group"
+            aria-label={t('meetingEditor.agenda.documentN', { n: i + 1 })}
+          >
             <Field
               label={t('meetingEditor.agenda.documentTitle')}
               name={`${formId}.documents[${i}].title`}
               value={d.title}
-              onChange={(v) => set('documents', draft.documents.map((x, j) => (j === i ? { ...x, title: v } : x)))}
+              onChange={(v) =>
+                set(
+                  'documents',
+                  draft.documents.map((x, j) => (j === i ? { ...x, title: v } : x)),
+                )
+              }
               errors={at(`documents[${i}].title`)}
             />
             <Field
@@ -252,13 +296,23 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
               name={`${formId}.documents[${i}].url`}
               value={d.url}
               dir="ltr"
-              onChange={(v) => set('documents', draft.documents.map((x, j) => (j === i ? { ...x, url: v } : x)))}
+              onChange={(v) =>
+                set(
+                  'documents',
+                  draft.documents.map((x, j) => (j === i ? { ...x, url: v } : x)),
+                )
+              }
               errors={at(`documents[${i}].url`)}
             />
             <button
               type="button"
               className="button button-danger"
-              onClick={() => set('documents', draft.documents.filter((_, j) => j !== i))}
+              onClick={() =>
+                set(
+                  'documents',
+                  draft.documents.filter((_, j) => j !== i),
+                )
+              }
               aria-label={t('meetingEditor.agenda.removeDocumentN', { n: i + 1 })}
             >
               {t('meetingEditor.agenda.remove')}
@@ -273,7 +327,9 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
           {t('meetingEditor.agenda.addDocument')}
         </button>
       </fieldset>
-      {ownErrors.length || props.apiErrors.length ? <Notice tone="error">{t('form.fixFields')}</Notice> : null}
+      {ownErrors.length || props.apiErrors.length ? (
+        <Notice tone="error">{t('form.fixFields')}</Notice>
+      ) : null}
       {props.notice}
       <div className="actions">
         <SubmitButton pending={pending}>

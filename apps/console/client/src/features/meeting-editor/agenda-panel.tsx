@@ -18,7 +18,12 @@ import { AgendaItemForm } from './agenda-item-form';
 import { partyLabel } from './parties-editor';
 
 /** The agenda's ids in a new order: `moved` put before or after `target`. */
-export function reordered(ids: string[], moved: string[], target: string, position: 'before' | 'after'): string[] {
+export function reordered(
+  ids: string[],
+  moved: string[],
+  target: string,
+  position: 'before' | 'after',
+): string[] {
   const rest = ids.filter((id) => !moved.includes(id));
   const at = rest.indexOf(target) + (position === 'after' ? 1 : 0);
   return [...rest.slice(0, at), ...moved, ...rest.slice(at)];
@@ -79,7 +84,11 @@ export function AgendaPanel({ event: given, onChanged }: { event: EventView; onC
   const move = async (ids: string[], item: AgendaItemView) => {
     if (await send('list', 'PUT', '/order', { itemIds: ids })) {
       setAnnouncement(
-        t('meetingEditor.agenda.moved', { title: item.title, position: ids.indexOf(item.id) + 1, count: ids.length }),
+        t('meetingEditor.agenda.moved', {
+          title: item.title,
+          position: ids.indexOf(item.id) + 1,
+          total: ids.length,
+        }),
       );
     }
   };
@@ -90,7 +99,12 @@ export function AgendaPanel({ event: given, onChanged }: { event: EventView; onC
       [...keys].map((key) => ({ 'text/plain': event.agenda.find((i) => i.id === key)?.title ?? '' })),
     onReorder: (e) => {
       const moved = [...e.keys].map(String);
-      const next = reordered(ids, moved, String(e.target.key), e.target.dropPosition === 'after' ? 'after' : 'before');
+      const next = reordered(
+        ids,
+        moved,
+        String(e.target.key),
+        e.target.dropPosition === 'after' ? 'after' : 'before',
+      );
       const item = event.agenda.find((i) => i.id === moved[0]);
       if (item) void move(next, item);
     },
@@ -132,7 +146,11 @@ export function AgendaPanel({ event: given, onChanged }: { event: EventView; onC
               <GridListItem id={item.id} textValue={item.title} className="agenda-item">
                 <div className="agenda-row">
                   {editable ? (
-                    <Button slot="drag" className="drag-handle" aria-label={t('meetingEditor.agenda.dragNamed', { title: item.title })}>
+                    <Button
+                      slot="drag"
+                      className="drag-handle"
+                      aria-label={t('meetingEditor.agenda.dragNamed', { title: item.title })}
+                    >
                       <span aria-hidden="true">⠿</span>
                     </Button>
                   ) : null}

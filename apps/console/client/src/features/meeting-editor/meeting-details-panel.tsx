@@ -88,7 +88,8 @@ export function MeetingDetailsPanel({ event, onSaved }: { event: EventView; onSa
     void run(async () => {
       const mine = bodyOf(draft);
       const invalid = await validateWithContract(CreateEventDto, mine);
-      if (invalid.length) return setError(new ApiError(400, 'VALIDATION_FAILED', t('form.fixFields'), invalid));
+      if (invalid.length)
+        return setError(new ApiError(400, 'VALIDATION_FAILED', t('form.fixFields'), invalid));
       const patch = patchOf(bodyOfEvent(base), mine);
       if (Object.keys(patch).length === 0) {
         setError(undefined);

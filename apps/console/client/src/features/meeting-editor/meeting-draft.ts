@@ -140,7 +140,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * emptied is sent as null (the API removes it). Times compare as instants, so the same time
  * written with another offset is no change.
  */
-export function patchOf(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+export function patchOf(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (sameValue(key, before[key], after[key])) continue;

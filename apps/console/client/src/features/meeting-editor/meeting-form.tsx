@@ -305,7 +305,11 @@ export function MeetingForm(props: MeetingFormProps) {
             onChange={(v) => set('registrationClosesAt', v)}
             errors={at('registration.closesAt')}
           />
-          <QuotaField value={draft.quota} onChange={(v) => set('quota', v)} errors={at('registration.quotaPerDelegation')} />
+          <QuotaField
+            value={draft.quota}
+            onChange={(v) => set('quota', v)}
+            errors={at('registration.quotaPerDelegation')}
+          />
         </div>
       </fieldset>
 

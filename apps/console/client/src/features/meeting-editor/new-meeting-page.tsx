@@ -29,7 +29,8 @@ export function NewMeetingPage() {
     void run(async () => {
       const body = bodyOf(draft);
       const invalid = await validateWithContract(CreateEventDto, body);
-      if (invalid.length) return setError(new ApiError(400, 'VALIDATION_FAILED', t('form.fixFields'), invalid));
+      if (invalid.length)
+        return setError(new ApiError(400, 'VALIDATION_FAILED', t('form.fixFields'), invalid));
       try {
         const created = await api.post<EventView>('events', '/events', body, {
           idempotencyKey: idempotencyKey.current,

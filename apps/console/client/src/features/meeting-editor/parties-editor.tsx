@@ -37,13 +37,16 @@ export function PartiesEditor({ parties, onChange, errorsAt }: PartiesEditorProp
   const toggle = (index: number, standing: PartyStanding, on: boolean) => {
     const current = parties[index]!.standings;
     update(index, {
-      standings: on ? PARTY_STANDINGS.filter((s) => s === standing || current.includes(s)) : current.filter((s) => s !== standing),
+      standings: on
+        ? PARTY_STANDINGS.filter((s) => s === standing || current.includes(s))
+        : current.filter((s) => s !== standing),
     });
   };
 
   const addOrganisation = () => {
     const code = acronym.trim().toUpperCase();
-    if (!code || orgName.trim() === '') return setOrgError([t('meetingEditor.parties.organisationNeedsBoth')]);
+    if (!code || orgName.trim() === '')
+      return setOrgError([t('meetingEditor.parties.organisationNeedsBoth')]);
     if (taken.has(code)) return setOrgError([t('meetingEditor.parties.already', { party: code })]);
     setOrgError([]);
     add({ code, kind: 'organization', name: orgName.trim(), standings: ['observer'] });
@@ -75,10 +78,8 @@ export function PartiesEditor({ parties, onChange, errorsAt }: PartiesEditorProp
             <li key={party.code} className="party-row">
               <fieldset aria-describedby={rowErrors.length ? `party-${party.code}-error` : undefined}>
                 <legend>
-                  <span className="party-name">{label}</span>{' '}
-                  <span className="muted">
-                    {party.kind === 'state' ? party.code : t('meetingEditor.parties.organisation')}
-                  </span>
+                  <span className="party-name">{label}</span>
+                  {party.kind === 'state' ? <span className="muted"> {party.code}</span> : null}
                 </legend>
                 <div className="standings">
                   {PARTY_STANDINGS.map((standing) => (

@@ -31,17 +31,20 @@ export function readableMeeting(
     return party?.kind === 'organization' ? `${code} — ${party.name ?? ''}` : countryName(code, language);
   };
   const process = body.process as { name?: string; acronym?: string } | undefined;
-  const venue = body.venue as { name?: string; address?: string; city?: string; country?: string } | undefined;
+  const venue = body.venue as
+    { name?: string; address?: string; city?: string; country?: string } | undefined;
   const registration = body.registration as
-    | { opensAt?: string; closesAt?: string; quotaPerDelegation?: number }
-    | undefined;
+    { opensAt?: string; closesAt?: string; quotaPerDelegation?: number } | undefined;
   return {
     title: String(body.title ?? '') || none,
     kind: body.kind ? t(`meetingEditor.kinds.${String(body.kind)}`) : none,
-    process: process ? [process.name, process.acronym ? `(${process.acronym})` : ''].filter(Boolean).join(' ') : none,
+    process: process
+      ? [process.name, process.acronym ? `(${process.acronym})` : ''].filter(Boolean).join(' ')
+      : none,
     description: String(body.description ?? '') || none,
     languages:
-      ((body.languages as string[] | undefined) ?? []).map((l) => languageName(l, language)).join(', ') || none,
+      ((body.languages as string[] | undefined) ?? []).map((l) => languageName(l, language)).join(', ') ||
+      none,
     startsAt: time(body.startsAt),
     endsAt: time(body.endsAt),
     timeZone: zone,
