@@ -168,7 +168,8 @@ export function LifecyclePanel({ event, onChanged }: { event: EventView; onChang
         <ConfirmDialog
           title={t(`meetingEditor.lifecycle.confirmTitles.${open}`, { title: event.title })}
           lead={<p>{t(`meetingEditor.lifecycle.consequences.${open}`)}</p>}
-          confirmLabel={t(`meetingEditor.lifecycle.actions.${open}`)}
+          // The button that opens a dialog ends in an ellipsis; the one that acts does not.
+          confirmLabel={t(`meetingEditor.lifecycle.actions.${open}`).replace(/…$/, '')}
           tone={DANGEROUS.has(open) ? 'danger' : 'primary'}
           onCancel={() => setOpen(undefined)}
           onConfirm={confirm}

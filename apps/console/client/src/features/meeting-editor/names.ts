@@ -33,11 +33,14 @@ export function languageOptions(language: string): ChoiceOption[] {
 }
 
 export function languageName(code: string, language: string): string {
+  let name: string | undefined;
   try {
-    return new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }).of(code) ?? code;
+    name = new Intl.DisplayNames([language], { type: 'language', fallback: 'none' }).of(code);
   } catch {
-    return code;
+    name = undefined;
   }
+  // A language the browser cannot name in the reader's language keeps its ISO name.
+  return name ?? (ISO6391.getName(code) || code);
 }
 
 /** A time zone as people look for it: "Asia/Almaty (UTC+05:00)", "Almaty" being searchable. */

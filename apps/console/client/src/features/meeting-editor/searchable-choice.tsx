@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   ComboBox,
@@ -39,23 +39,29 @@ interface SearchableChoiceProps {
  */
 export function SearchableChoice(props: SearchableChoiceProps) {
   const errors = props.errors ?? [];
-  const chosen = props.options.find((o) => o.value === props.value);
-  const [typed, setTyped] = useState<string | undefined>();
-  const inputValue = typed ?? chosen?.label ?? '';
+  // A picker that adds starts afresh after each choice (a new combobox, focus kept in it).
+  const [generation, setGeneration] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (refocus.current) input.current?.focus();
+    refocus.current = false;
+  }, [generation]);
   return (
     <ComboBox
+      key={generation}
       className="field combobox"
       name={props.name}
       defaultItems={props.options}
-      selectedKey={props.clearsOnChoice ? null : (props.value ?? null)}
-      inputValue={inputValue}
-      onInputChange={setTyped}
+      {...(props.clearsOnChoice ? {} : { selectedKey: props.value || null })}
       onSelectionChange={(key) => {
         if (key === null) return;
         props.onChoose(String(key));
-        setTyped(props.clearsOnChoice ? '' : undefined);
+        if (props.clearsOnChoice) {
+          refocus.current = true;
+          setGeneration((g) => g + 1);
+        }
       }}
-      onBlur={() => setTyped(props.clearsOnChoice ? '' : undefined)}
       isInvalid={errors.length > 0}
       isRequired={props.isRequired ?? false}
       isDisabled={props.isDisabled ?? false}
@@ -64,7 +70,7 @@ export function SearchableChoice(props: SearchableChoiceProps) {
     >
       <Label>{props.label}</Label>
       <div className="combobox-control">
-        <Input />
+        <Input ref={input} />
         <Button className="combobox-button" aria-label={props.showAllLabel}>
           <span aria-hidden="true">▾</span>
         </Button>
