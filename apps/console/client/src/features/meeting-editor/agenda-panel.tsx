@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/api-client';
 import type { ApiError, FieldError } from '../../api/api-error';
 import { formatDateTime, formatTime } from '../../i18n/format';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/fields';
 import { plainWords } from '../delegation/refusals';
 import { AgendaItemForm } from './agenda-item-form';
@@ -49,6 +50,7 @@ export function AgendaPanel({ event: given, onChanged }: { event: EventView; onC
   const [editing, setEditing] = useState<string | undefined>();
   const [error, setError] = useState<{ itemId: string | 'new' | 'list'; error: ApiError } | undefined>();
   const [announcement, setAnnouncement] = useState('');
+  const [removing, setRemoving] = useState<AgendaItemView | undefined>();
   const zone = event.timeZone;
   const editable = event.state !== 'concluded' && event.state !== 'cancelled';
 
@@ -212,7 +214,10 @@ export function AgendaPanel({ event: given, onChanged }: { event: EventView; onC
                       <Button
                         className="button button-danger"
                         aria-label={t('meetingEditor.agenda.removeNamed', { title: item.title })}
-                        onPress={() => void send(item.id, 'DELETE', `/${item.id}`)}
+                        onPress={() => {
+                          setError(undefined);
+                          setRemoving(item);
+                        }}
                       >
                         {t('meetingEditor.agenda.remove')}
                       </Button>
@@ -224,6 +229,28 @@ export function AgendaPanel({ event: given, onChanged }: { event: EventView; onC
           }}
         </GridList>
       </I18nProvider>
+      {removing ? (
+        <ConfirmDialog
+          title={t('meetingEditor.agenda.removeTitle', { title: removing.title })}
+          lead={<p>{t('meetingEditor.agenda.removeLead')}</p>}
+          confirmLabel={t('meetingEditor.agenda.remove')}
+          tone="danger"
+          onCancel={() => setRemoving(undefined)}
+          onConfirm={async () => {
+            if (await send(removing.id, 'DELETE', `/${removing.id}`)) {
+              setAnnouncement(t('meetingEditor.agenda.removed', { title: removing.title }));
+              setRemoving(undefined);
+            }
+          }}
+          error={
+            error?.itemId === removing.id
+              ? error.error.status === 412
+                ? t('meetingEditor.agenda.changedMeanwhile')
+                : plainWords(error.error, t)
+              : undefined
+          }
+        />
+      ) : null}
       {editing && event.agenda.some((i) => i.id === editing) ? (
         <AgendaItemForm
           key={editing}

@@ -162,6 +162,15 @@ export function MeetingDetailsPanel({ event, onSaved }: { event: EventView; onSa
     );
   }
 
+  if (event.state === 'concluded' || event.state === 'cancelled') {
+    return (
+      <>
+        <h2>{t('meetingEditor.detailsTitle')}</h2>
+        <Notice tone="info">{t('meetingEditor.closed', { state: t(`eventStates.${event.state}`) })}</Notice>
+      </>
+    );
+  }
+
   return (
     <>
       <h2>{t('meetingEditor.detailsTitle')}</h2>

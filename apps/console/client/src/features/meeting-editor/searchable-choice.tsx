@@ -42,6 +42,9 @@ export function SearchableChoice(props: SearchableChoiceProps) {
   // A picker that adds starts afresh after each choice (a new combobox, focus kept in it).
   const [generation, setGeneration] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  // A picker that holds a value shows its label, or what is being typed until the focus leaves.
+  const [typed, setTyped] = useState<string | undefined>();
+  const chosen = props.options.find((o) => o.value === props.value);
   const refocus = useRef(false);
   useEffect(() => {
     if (refocus.current) input.current?.focus();
@@ -53,10 +56,18 @@ export function SearchableChoice(props: SearchableChoiceProps) {
       className="field combobox"
       name={props.name}
       defaultItems={props.options}
-      {...(props.clearsOnChoice ? {} : { selectedKey: props.value || null })}
+      {...(props.clearsOnChoice
+        ? {}
+        : {
+            selectedKey: props.value || null,
+            inputValue: typed ?? chosen?.label ?? '',
+            onInputChange: setTyped,
+            onBlur: () => setTyped(undefined),
+          })}
       onSelectionChange={(key) => {
         if (key === null) return;
         props.onChoose(String(key));
+        setTyped(undefined);
         if (props.clearsOnChoice) {
           refocus.current = true;
           setGeneration((g) => g + 1);
