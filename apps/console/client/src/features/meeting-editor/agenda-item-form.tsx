@@ -9,26 +9,8 @@ import { SubmitButton, useSingleFlight } from '../../ui/action-button';
 import { Choice, Field, Notice } from '../../ui/fields';
 import { partyLabel } from './parties-editor';
 import { ZonedDateTimeField } from './zoned-date-time-field';
-import { isoToZoned, zonedToIso } from './zoned-time';
-
-interface Presenter {
-  name: string;
-  position: string;
-  party: string;
-}
-interface DocumentLink {
-  title: string;
-  url: string;
-}
-
-export interface AgendaItemDraft {
-  title: string;
-  description: string;
-  slotStartsAt: string;
-  slotEndsAt: string;
-  presenters: Presenter[];
-  documents: DocumentLink[];
-}
+import { type AgendaItemDraft, itemBodyOf, slotProblems } from './agenda-item-body';
+import { isoToZoned } from './zoned-time';
 
 function draftOfItem(item: AgendaItemView | undefined, zone: string): AgendaItemDraft {
   return {
@@ -43,55 +25,6 @@ function draftOfItem(item: AgendaItemView | undefined, zone: string): AgendaItem
     })),
     documents: (item?.documents ?? []).map((d) => ({ ...d })),
   };
-}
-
-/** The body of POST or PATCH …/agenda: a removed description or slot is sent as null when editing. */
-export function itemBodyOf(draft: AgendaItemDraft, zone: string, editing: boolean): Record<string, unknown> {
-  const gone = editing ? null : undefined;
-  const body: Record<string, unknown> = {
-    title: draft.title.trim(),
-    description: draft.description.trim() || gone,
-    slot:
-      draft.slotStartsAt || draft.slotEndsAt
-        ? { startsAt: zonedToIso(draft.slotStartsAt, zone), endsAt: zonedToIso(draft.slotEndsAt, zone) }
-        : gone,
-    presenters: draft.presenters.map((p) => ({
-      name: p.name.trim(),
-      ...(p.position.trim() ? { position: p.position.trim() } : {}),
-      ...(p.party ? { party: p.party } : {}),
-    })),
-    documents: draft.documents.map((d) => ({ title: d.title.trim(), url: d.url.trim() })),
-  };
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return body;
-}
-
-/**
- * The slot must lie within the meeting, and end after it starts: checked here so the message
- * stands at the field before anything is sent (the events service checks it again).
- */
-export function slotProblems(
-  draft: AgendaItemDraft,
-  event: Pick<EventView, 'startsAt' | 'endsAt' | 'timeZone'>,
-  words: { incomplete: string; order: string; outside: string },
-): FieldError[] {
-  if (!draft.slotStartsAt && !draft.slotEndsAt) return [];
-  if (!draft.slotStartsAt || !draft.slotEndsAt) {
-    const field = draft.slotStartsAt ? 'slot.endsAt' : 'slot.startsAt';
-    return [{ field, messages: [words.incomplete] }];
-  }
-  const start = Date.parse(zonedToIso(draft.slotStartsAt, event.timeZone));
-  const end = Date.parse(zonedToIso(draft.slotEndsAt, event.timeZone));
-  const problems: FieldError[] = [];
-  if (start < Date.parse(event.startsAt) || start > Date.parse(event.endsAt)) {
-    problems.push({ field: 'slot.startsAt', messages: [words.outside] });
-  }
-  if (end > Date.parse(event.endsAt) || end < Date.parse(event.startsAt)) {
-    problems.push({ field: 'slot.endsAt', messages: [words.outside] });
-  } else if (end < start) {
-    problems.push({ field: 'slot.endsAt', messages: [words.order] });
-  }
-  return problems;
 }
 
 interface AgendaItemFormProps {

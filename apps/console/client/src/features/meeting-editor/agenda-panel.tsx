@@ -15,20 +15,9 @@ import { formatDateTime, formatTime } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Notice } from '../../ui/fields';
 import { plainWords } from '../delegation/refusals';
+import { reordered } from './agenda-item-body';
 import { AgendaItemForm } from './agenda-item-form';
 import { partyLabel } from './parties-editor';
-
-/** The agenda's ids in a new order: `moved` put before or after `target`. */
-export function reordered(
-  ids: string[],
-  moved: string[],
-  target: string,
-  position: 'before' | 'after',
-): string[] {
-  const rest = ids.filter((id) => !moved.includes(id));
-  const at = rest.indexOf(target) + (position === 'after' ? 1 : 0);
-  return [...rest.slice(0, at), ...moved, ...rest.slice(at)];
-}
 
 /** The API names an item's field by its place in the agenda ("agenda[2].slot.startsAt"); the form by its own path. */
 function itemErrors(error: ApiError | undefined, index: number): FieldError[] {

@@ -176,7 +176,7 @@ export function LifecyclePanel({ event, onChanged }: { event: EventView; onChang
           error={error ? <Refusal error={error} /> : undefined}
         >
           {open === 'postpone' ? (
-            <>
+            <div className="lifecycle-dialog-fields">
               <p className="hint">
                 {t('meetingEditor.lifecycle.currentDates', {
                   start: formatDateTime(event.startsAt, i18n.language, zone),
@@ -203,14 +203,17 @@ export function LifecyclePanel({ event, onChanged }: { event: EventView; onChang
                   isRequired
                 />
               </div>
-            </>
+            </div>
           ) : null}
           {open === 'postpone' || open === 'cancel' ? (
             <Field
               label={t('meetingEditor.lifecycle.reason')}
               name="reason"
               value={reason}
-              onChange={setReason}
+              onChange={(value) => {
+                setReason(value);
+                setFieldErrors(({ reason: _, ...rest }) => rest);
+              }}
               errors={fieldErrors.reason ?? []}
               description={t('meetingEditor.lifecycle.reasonHint')}
               isRequired
