@@ -23,7 +23,7 @@ export function ZonedDateTimeField(props: ZonedDateTimeFieldProps) {
   const errors = props.errors ?? [];
   const iso = zonedToIso(props.value, props.timeZone);
   const at = Date.parse(iso);
-  const zone = `${props.timeZone} (${zoneOffsetLabel(props.timeZone, Number.isNaN(at) ? Date.now() : at)})`;
+  const zone = `${props.timeZone.replace(/_/g, ' ')} (${zoneOffsetLabel(props.timeZone, Number.isNaN(at) ? Date.now() : at)})`;
   const described = [`${id}-zone`, props.description ? `${id}-hint` : '', errors.length ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
