@@ -6,6 +6,7 @@ import { BulkImportPage } from '../features/bulk-import/bulk-import-page';
 import { CheckInDesk } from '../features/check-in/check-in-desk';
 import { DelegationPage } from '../features/delegation/delegation-page';
 import { MeetingDesk } from '../features/desk/meeting-desk';
+import { NewMeetingPage } from '../features/meeting-editor/new-meeting-page';
 import { MeetingsList } from '../features/meetings/meetings-list';
 import { MyMeetings } from '../features/my-meetings/my-meetings';
 import { ReportPage } from '../features/report-editor/report-page';
@@ -55,6 +56,7 @@ function Page({ person }: { person: Person }) {
   const path = usePath();
   const { t } = useTranslation();
   let params: Record<string, string> | undefined;
+  if (match('/meetings/new', path)) return <NewMeetingPage />;
   if ((params = match('/meetings/:eventId/check-in', path))) return <CheckInDesk eventId={params.eventId} />;
   if ((params = match('/meetings/:eventId/reports/:reportId', path)))
     return <ReportPage eventId={params.eventId} reportId={params.reportId} />;

@@ -7,6 +7,9 @@ import { formatDate } from '../../i18n/format';
 import { Notice } from '../../ui/fields';
 import { Link } from '../../ui/link';
 import { CoordinatorsPanel } from '../coordinators/coordinators-panel';
+import { AgendaPanel } from '../meeting-editor/agenda-panel';
+import { LifecyclePanel } from '../meeting-editor/lifecycle-panel';
+import { MeetingDetailsPanel } from '../meeting-editor/meeting-details-panel';
 import { OutcomePanel } from '../report-editor/outcome-panel';
 import { HistoryPanel } from '../history/history-panel';
 import { CalendarLink } from '../public-meeting/calendar-link';
@@ -51,6 +54,9 @@ export function MeetingDesk({ eventId }: { eventId: string }) {
           <Tab id="participants">{t('desk.participants')}</Tab>
           <Tab id="delegations">{t('desk.delegations')}</Tab>
           <Tab id="coordinators">{t('desk.coordinators')}</Tab>
+          <Tab id="details">{t('meetingEditor.tabs.details')}</Tab>
+          <Tab id="agenda">{t('meetingEditor.tabs.agenda')}</Tab>
+          <Tab id="lifecycle">{t('meetingEditor.tabs.lifecycle')}</Tab>
           <Tab id="outcome">{t('reportEditor.outcome')}</Tab>
           <Tab id="history">{t('history.tab')}</Tab>
         </TabList>
@@ -62,6 +68,15 @@ export function MeetingDesk({ eventId }: { eventId: string }) {
         </TabPanel>
         <TabPanel id="coordinators">
           <CoordinatorsPanel event={e} />
+        </TabPanel>
+        <TabPanel id="details">
+          <MeetingDetailsPanel event={e} onSaved={event.reload} />
+        </TabPanel>
+        <TabPanel id="agenda">
+          <AgendaPanel event={e} onChanged={event.reload} />
+        </TabPanel>
+        <TabPanel id="lifecycle">
+          <LifecyclePanel event={e} onChanged={event.reload} />
         </TabPanel>
         <TabPanel id="outcome">
           <OutcomePanel event={e} />
