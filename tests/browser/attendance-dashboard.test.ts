@@ -10,9 +10,9 @@ import type {
 } from '@plenary/contracts';
 import countries from 'i18n-iso-countries';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../scripts/lib/demo-users.js';
-import { launchBrowser, screenshot, seriousAccessibilityProblems } from '../support/browser.js';
+import { BrowserWitness, inDays, launchBrowser } from '../support/browser.js';
 import { signIn, startConsole } from '../support/console.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -55,17 +55,11 @@ describe('attendance dashboard in a browser', () => {
   let consoleApp: ServiceProcess;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
+  let witness: BrowserWitness;
   let admin: string;
   let eventId: string;
   const people: Record<string, ParticipantDetailsView> = {};
-  const looked: Array<{ screen: string; language: string; problems: unknown[] }> = [];
-  const pageErrors: string[] = [];
 
-  const inDays = (days: number, hour = 9) => {
-    const date = new Date(Date.now() + days * 86_400_000);
-    date.setUTCHours(hour, 0, 0, 0);
-    return date.toISOString();
-  };
   const participantsApi = <T>(method: string, path: string, body?: unknown, token = admin) =>
     request<T>(method, `${apps.participants.url}${path}`, { token, body });
   const summary = async () => {
@@ -77,14 +71,6 @@ describe('attendance dashboard in a browser', () => {
     expect((await participantsApi('POST', `/participants/${people[name]!.id}/check-in`, {})).status).toBe(
       200,
     );
-
-  async function look(page: Page, screen: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    expect(pageErrors).toEqual([]);
-    const language = await page.evaluate(() => document.documentElement.lang);
-    await screenshot(page, language, screen);
-    looked.push({ screen, language, problems: await seriousAccessibilityProblems(page) });
-  }
 
   /** The data table of one section of the dashboard, as text. */
   const tableOf = (page: Page, section: string): Promise<Table> =>
@@ -264,6 +250,7 @@ describe('attendance dashboard in a browser', () => {
       { events: apps.events.url, participants: apps.participants.url },
     );
     ({ browser, close: closeBrowser } = await launchBrowser());
+    witness = new BrowserWitness(browser);
     admin = await secretariat();
     const created = await request<EventView>('POST', `${apps.events.url}/events`, {
       token: admin,
@@ -359,14 +346,8 @@ describe('attendance dashboard in a browser', () => {
   });
 
   it('shows the summary’s numbers in every table, follows check-ins live, in English and Arabic', async () => {
-    const context: BrowserContext = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      // Charts drawn at once, not animated, for the pictures.
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    // Charts drawn at once, not animated, for the pictures.
+    const { context, page } = await witness.newPerson({ reducedMotion: 'reduce' });
     const summaryRequests: string[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith(`/events/${eventId}/participants/summary`)) summaryRequests.push(r.url());
@@ -404,7 +385,7 @@ describe('attendance dashboard in a browser', () => {
     expect(missing!.replace(/[\u2068\u2069]/g, '')).toBe(
       'Invited but not represented: Kyrgyzstan, United Nations High Commissioner for Refugees.',
     );
-    await look(page, 'dashboard');
+    await witness.look(page, 'dashboard');
 
     // Live: one more check-in elsewhere; the page follows without a reload.
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -436,7 +417,7 @@ describe('attendance dashboard in a browser', () => {
     expect(reloads).toBeLessThanOrEqual(4);
     s = await summary();
     await expectTablesToEqual(page, s, ENGLISH);
-    await look(page, 'dashboard-live');
+    await witness.look(page, 'dashboard-live');
 
     // On a phone: charts above their tables, a wide table scrolls in a box the keyboard reaches.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -461,7 +442,7 @@ describe('attendance dashboard in a browser', () => {
           check();
         }),
     );
-    await look(page, 'dashboard-phone');
+    await witness.look(page, 'dashboard-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Arabic, right to left: the same numbers, in the language's digits.
@@ -469,11 +450,11 @@ describe('attendance dashboard in a browser', () => {
     await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
     await page.getByRole('heading', { level: 1, name: 'لوحة متابعة الحضور' }).waitFor();
     await expectTablesToEqual(page, await summary(), ARABIC);
-    await look(page, 'dashboard');
+    await witness.look(page, 'dashboard');
 
-    expect(pageErrors).toEqual([]);
-    expect(looked.filter((l) => l.problems.length > 0)).toEqual([]);
-    expect(new Set(looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
+    expect(witness.pageErrors).toEqual([]);
+    expect(witness.screensWithProblems()).toEqual([]);
+    expect(new Set(witness.looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
     await context.close();
   });
 });

@@ -9,9 +9,9 @@ import {
 } from '@plenary/contracts';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_USERS } from '../../scripts/lib/demo-users.js';
-import { launchBrowser, screenshot, seriousAccessibilityProblems } from '../support/browser.js';
+import { BrowserWitness, inDays, launchBrowser } from '../support/browser.js';
 import { signIn, startConsole } from '../support/console.js';
 import { request } from '../support/http.js';
 import { identityProviderEnv } from '../support/identity.js';
@@ -57,35 +57,9 @@ describe('bulk import in a browser', () => {
   let consoleApp: ServiceProcess;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
+  let witness: BrowserWitness;
   let eventId: string;
   let admin: string;
-  const looked: Array<{ screen: string; language: string; problems: unknown[] }> = [];
-  const pageErrors: string[] = [];
-
-  const inDays = (days: number, hour = 9) => {
-    const date = new Date(Date.now() + days * 86_400_000);
-    date.setUTCHours(hour, 0, 0, 0);
-    return date.toISOString();
-  };
-
-  async function look(page: Page, screen: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    expect(pageErrors).toEqual([]);
-    const language = await page.evaluate(() => document.documentElement.lang);
-    await screenshot(page, language, screen);
-    looked.push({ screen, language, problems: await seriousAccessibilityProblems(page) });
-  }
-
-  async function newPerson(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return { context, page };
-  }
 
   beforeAll(async () => {
     apps = (await startApps(['events', 'participants'], {
@@ -97,6 +71,7 @@ describe('bulk import in a browser', () => {
       { events: apps.events.url, participants: apps.participants.url },
     );
     ({ browser, close: closeBrowser } = await launchBrowser());
+    witness = new BrowserWitness(browser);
     admin = await secretariat();
     const created = await request<EventView>('POST', `${apps.events.url}/events`, {
       token: admin,
@@ -127,7 +102,7 @@ describe('bulk import in a browser', () => {
     const consoleUrl = consoleApp.url;
 
     // The secretariat designates Kazakhstan's coordinator, as in the console's own test.
-    const desk = await newPerson();
+    const desk = await witness.newPerson({ acceptDownloads: true });
     await signIn(desk.page, consoleUrl, 'secretariat', user('secretariat').password);
     await desk.page.getByRole('link', { name: /Regional consultation/ }).click();
     await desk.page.getByRole('tab', { name: 'Coordinators' }).click();
@@ -139,7 +114,7 @@ describe('bulk import in a browser', () => {
     await desk.context.close();
 
     // The coordinator registers the delegation and opens the import.
-    const kaz = await newPerson();
+    const kaz = await witness.newPerson({ acceptDownloads: true });
     const page = kaz.page;
     await signIn(page, consoleUrl, 'coordinator.kaz', user('coordinator.kaz').password);
     await page.getByRole('link', { name: /Regional consultation/ }).click();
@@ -148,7 +123,7 @@ describe('bulk import in a browser', () => {
     await page.getByText('0 of 250 used').waitFor();
     await page.getByRole('link', { name: 'Import people from a file (Excel or CSV)' }).click();
     await page.getByRole('heading', { name: /Import people/ }).waitFor();
-    await look(page, 'bulk-import-start');
+    await witness.look(page, 'bulk-import-start');
 
     // The template, in the page's language.
     const [download] = await Promise.all([
@@ -183,10 +158,10 @@ describe('bulk import in a browser', () => {
     await expect(page.locator('.import-cell-invalid').count()).resolves.toBe(4); // row 51 lacks two Latin names
     await page.getByLabel('Show only the rows with problems').check();
     await expect(page.getByRole('row').count()).resolves.toBe(4); // the header and three rows
-    await look(page, 'bulk-import-preview');
+    await witness.look(page, 'bulk-import-preview');
     await page.getByLabel('Language').selectOption('ar');
     await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
-    await look(page, 'bulk-import-preview');
+    await witness.look(page, 'bulk-import-preview');
     await page.getByLabel('اللغة').selectOption('en');
     await page.getByRole('button', { name: 'Check the file' }).waitFor();
     expect(await participantsOfKaz()).toHaveLength(0); // the preview registers no one
@@ -204,12 +179,12 @@ describe('bulk import in a browser', () => {
     );
     await expect(bar.getAttribute('value')).resolves.toBe('200');
     await page.getByText('The import has finished.').waitFor();
-    await look(page, 'bulk-import-summary');
+    await witness.look(page, 'bulk-import-summary');
     // The import is in the page's address: a reload shows it again, as it is in the service.
     await page.reload();
     await expect(page.getByTestId('import-summary').innerText()).resolves.toMatch(/Imported\s+197/);
     await page.getByLabel('Language').selectOption('ar');
-    await look(page, 'bulk-import-summary');
+    await witness.look(page, 'bulk-import-summary');
 
     // The participants service holds the 197 new people, once each.
     const people = await participantsOfKaz();
@@ -225,9 +200,9 @@ describe('bulk import in a browser', () => {
     );
     expect(delegations.body.find((d) => d.party.code === 'KAZ')?.seats.taken).toBe(197);
 
-    expect(pageErrors).toEqual([]);
-    expect(looked.filter((l) => l.problems.length > 0)).toEqual([]);
-    expect(new Set(looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
+    expect(witness.pageErrors).toEqual([]);
+    expect(witness.screensWithProblems()).toEqual([]);
+    expect(new Set(witness.looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
     await kaz.context.close();
     // Two sign-ins, a 200-row file and two languages: longer than the default on a busy machine.
   }, 600_000);

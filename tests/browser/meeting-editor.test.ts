@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EventView } from '@plenary/contracts';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../scripts/lib/demo-users.js';
-import { launchBrowser, screenshot, seriousAccessibilityProblems } from '../support/browser.js';
+import { BrowserWitness, launchBrowser, screenshot } from '../support/browser.js';
 import { signIn, startConsole } from '../support/console.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -57,29 +57,8 @@ describe('meeting editor in a browser', () => {
   let consoleApp: ServiceProcess;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
+  let witness: BrowserWitness;
   let admin: string;
-  const looked: Array<{ screen: string; language: string; problems: unknown[] }> = [];
-  const pageErrors: string[] = [];
-
-  async function look(page: Page, screen: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    expect(pageErrors).toEqual([]);
-    const language = await page.evaluate(() => document.documentElement.lang);
-    await screenshot(page, language, `meeting-editor-${screen}`);
-    looked.push({ screen, language, problems: await seriousAccessibilityProblems(page) });
-  }
-
-  /** A browser of its own, whose clock is in New York: the meeting's times must not follow it. */
-  async function newPerson(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: 'America/New_York',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return { context, page };
-  }
 
   const eventsApi = <T>(method: string, path: string, body?: unknown) =>
     request<T>(method, `${apps.events.url}${path}`, { token: admin, body });
@@ -94,6 +73,7 @@ describe('meeting editor in a browser', () => {
       { events: apps.events.url, participants: apps.participants.url },
     );
     ({ browser, close: closeBrowser } = await launchBrowser());
+    witness = new BrowserWitness(browser, 'meeting-editor-');
     admin = await secretariat();
   });
 
@@ -105,7 +85,7 @@ describe('meeting editor in a browser', () => {
   it('creates, plans, edits under a conflict and runs a meeting through its lifecycle', async () => {
     const consoleUrl = consoleApp.url;
 
-    const desk = await newPerson();
+    const desk = await witness.newPerson({ timezoneId: 'America/New_York' });
     const page = desk.page;
     try {
       await run(page, consoleUrl);
@@ -190,12 +170,12 @@ describe('meeting editor in a browser', () => {
     await form.getByLabel('Registration opens').fill(`${day(-1)}T09:00`);
     await form.getByLabel('Registration closes').fill(`${day(45)}T18:00`);
     await form.getByLabel('Seats per delegation').fill('6');
-    await look(page, 'new');
+    await witness.look(page, 'new');
     await form.getByRole('button', { name: 'Create the meeting' }).click();
     const closes = form.getByLabel('Registration closes');
     await closes.and(page.locator('[aria-invalid="true"]')).waitFor();
     expect(await description(closes)).toMatch(/must not be after the meeting ends/);
-    await look(page, 'new-field-error');
+    await witness.look(page, 'new-field-error');
     await closes.fill(`${day(30)}T18:00`);
     await form.getByRole('button', { name: 'Create the meeting' }).click();
     await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
@@ -285,14 +265,14 @@ describe('meeting editor in a browser', () => {
     const slotEnd = addItem.getByLabel('To', { exact: true });
     await slotEnd.and(page.locator('[aria-invalid="true"]')).waitFor();
     expect(await description(slotEnd)).toMatch(/must lie within the meeting/);
-    await look(page, 'agenda-slot-error');
+    await witness.look(page, 'agenda-slot-error');
     await addItem.getByLabel('From', { exact: true }).fill(`${meetingDay}T09:30`);
     await addItem.getByLabel('To', { exact: true }).fill(`${meetingDay}T12:00`);
     await addItem.getByRole('button', { name: 'Add the item' }).click();
     await agenda.getByRole('row', { name: /Migration trends/ }).waitFor();
     await item('Cooperation with international organisations');
     await agenda.getByRole('row', { name: /Cooperation with/ }).waitFor();
-    await look(page, 'agenda');
+    await witness.look(page, 'agenda');
 
     // Reordered by the keyboard alone: the third item's drag handle, Enter, up, Enter.
     const titles = async () =>
@@ -358,7 +338,7 @@ describe('meeting editor in a browser', () => {
     await page.getByRole('tab', { name: 'Details' }).click();
     const details = page.getByRole('form', { name: 'Details of the meeting' });
     await details.getByLabel('Title').waitFor();
-    const colleague = await newPerson();
+    const colleague = await witness.newPerson({ timezoneId: 'America/New_York' });
     await signIn(colleague.page, consoleUrl, 'secretariat', password);
     await colleague.page.goto(`${consoleUrl}/meetings/${eventId}`);
     await colleague.page.getByRole('tab', { name: 'Details' }).click();
@@ -384,7 +364,7 @@ describe('meeting editor in a browser', () => {
     // Only the fields that differ: the dates, parties and the rest are not listed.
     await expect(comparison.getByRole('row').count()).resolves.toBe(3);
     await page.getByText('They also changed, and that stays either way: Venue.').waitFor();
-    await look(page, 'conflict');
+    await witness.look(page, 'conflict');
     await page.getByRole('button', { name: 'Apply mine on top of theirs' }).click();
     await page.getByText(/^Saved \(version/).waitFor();
     const merged = (await eventsApi<EventView>('GET', `/events/${eventId}`)).body;
@@ -398,10 +378,10 @@ describe('meeting editor in a browser', () => {
     await colleague.page.reload();
     await colleague.page.getByRole('tab', { name: 'البيانات' }).click();
     await colleague.page.getByRole('group', { name: /^كازاخستان/ }).waitFor();
-    await look(colleague.page, 'details');
+    await witness.look(colleague.page, 'details');
     await colleague.page.getByRole('tab', { name: 'جدول الأعمال' }).click();
     await colleague.page.getByRole('grid').getByRole('row').first().waitFor();
-    await look(colleague.page, 'agenda');
+    await witness.look(colleague.page, 'agenda');
     await colleague.context.close();
 
     // The lifecycle, each step confirmed after reading what it does.
@@ -417,14 +397,14 @@ describe('meeting editor in a browser', () => {
       await page.getByRole('button', { name: action, exact: true }).click();
       const dialog = page.getByRole('alertdialog');
       await dialog.getByText(consequence).waitFor();
-      if (action === 'Announce') await look(page, 'lifecycle-confirm');
+      if (action === 'Announce') await witness.look(page, 'lifecycle-confirm');
       await dialog.getByRole('button', { name: action, exact: true }).click();
       await page.getByText(`Done. The meeting is now: ${state}.`).waitFor();
     }
     // A concluded meeting offers no step at all.
     await page.getByText('No further step: the meeting is a closed record.').waitFor();
     await expect((await eventsApi<EventView>('GET', `/events/${eventId}`)).body.state).toBe('concluded');
-    await look(page, 'lifecycle-concluded');
+    await witness.look(page, 'lifecycle-concluded');
 
     // A second meeting, announced without a registration window: opening registration is refused
     // and the dialog says why, in the API's words; then it is postponed and cancelled.
@@ -447,7 +427,7 @@ describe('meeting editor in a browser', () => {
       .getByText('Registration cannot open yet: set its window and the seats per delegation first')
       .waitFor();
     await dialog.getByText(/set the registration window and quota first/).waitFor();
-    await look(page, 'lifecycle-refused');
+    await witness.look(page, 'lifecycle-refused');
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
 
     await page.getByRole('button', { name: 'Postpone…' }).click();
@@ -461,7 +441,7 @@ describe('meeting editor in a browser', () => {
     // The reason is asked for at its field.
     await dialog.getByLabel('Reason').and(page.locator('[aria-invalid="true"]')).waitFor();
     await dialog.getByLabel('Reason').fill('Postponed at the request of the chair.');
-    await look(page, 'lifecycle-postpone');
+    await witness.look(page, 'lifecycle-postpone');
     await dialog.getByRole('button', { name: 'Postpone', exact: true }).click();
     await page.getByText('Done. The meeting is now: Announced.').waitFor();
     const postponed = (await eventsApi<EventView>('GET', `/events/${second.body.id}`)).body;
@@ -486,10 +466,10 @@ describe('meeting editor in a browser', () => {
     // The same screens in Arabic, right to left, country names in Arabic.
     await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar');
     await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
-    await look(page, 'lifecycle-cancelled');
+    await witness.look(page, 'lifecycle-cancelled');
     await page.goto(`${consoleUrl}/meetings/${eventId}`);
     await page.getByRole('tab', { name: 'المراحل' }).click();
-    await look(page, 'lifecycle-concluded');
+    await witness.look(page, 'lifecycle-concluded');
     await page.goto(`${consoleUrl}/meetings/new`);
     const arabicState = page.getByRole('combobox', { name: 'إضافة دولة' });
     await arabicState.pressSequentially('كاز', { delay: 20 });
@@ -500,13 +480,13 @@ describe('meeting editor in a browser', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByRole('group', { name: /^كازاخستان/ }).waitFor();
-    await look(page, 'new');
+    await witness.look(page, 'new');
     await page.goto(`${consoleUrl}/meetings/${second.body.id}`);
     await page.getByRole('tab', { name: 'المراحل' }).click();
-    await look(page, 'lifecycle-cancelled');
+    await witness.look(page, 'lifecycle-cancelled');
 
-    expect(pageErrors).toEqual([]);
-    expect(looked.filter((l) => l.problems.length > 0)).toEqual([]);
-    expect(new Set(looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
+    expect(witness.pageErrors).toEqual([]);
+    expect(witness.screensWithProblems()).toEqual([]);
+    expect(new Set(witness.looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
   }
 });

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EventHistoryView, EventView } from '@plenary/contracts';
 import ICAL from 'ical.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_USERS } from '../../scripts/lib/demo-users.js';
-import { launchBrowser, screenshot, seriousAccessibilityProblems } from '../support/browser.js';
+import { BrowserWitness, inDays, launchBrowser } from '../support/browser.js';
 import { signIn, startConsole } from '../support/console.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -48,11 +48,10 @@ describe('meeting history and public page in a browser', () => {
   let consoleApp: ServiceProcess;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
+  let witness: BrowserWitness;
   let admin: string;
   let meeting: EventView;
   let draft: EventView;
-  const looked: Array<{ screen: string; language: string; problems: unknown[] }> = [];
-  const pageErrors: string[] = [];
   const suffix = namespace.split('_')[0]!.slice(-6);
   const titles = [
     `Regional review ${suffix}`,
@@ -68,33 +67,6 @@ describe('meeting history and public page in a browser', () => {
     accessibility: `Wheelchair access, row ${suffix}`,
   };
 
-  const inDays = (days: number, hour = 14) => {
-    const date = new Date(Date.now() + days * 86_400_000);
-    date.setUTCHours(hour, 0, 0, 0);
-    return date.toISOString();
-  };
-
-  async function look(page: Page, screen: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    expect(pageErrors).toEqual([]);
-    const language = await page.evaluate(() => document.documentElement.lang);
-    await screenshot(page, language, screen);
-    looked.push({ screen, language, problems: await seriousAccessibilityProblems(page) });
-  }
-
-  async function newPerson(
-    options: { clipboard?: boolean } = {},
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      ...(options.clipboard ? { permissions: ['clipboard-read', 'clipboard-write'] } : {}),
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return { context, page };
-  }
-
   const api = <T>(service: keyof typeof apps, method: string, path: string, body?: unknown) =>
     request<T>(method, `${apps[service].url}${path}`, { token: admin, body });
 
@@ -108,16 +80,17 @@ describe('meeting history and public page in a browser', () => {
       { events: apps.events.url, participants: apps.participants.url, reports: apps.reports.url },
     );
     ({ browser, close: closeBrowser } = await launchBrowser());
+    witness = new BrowserWitness(browser);
     admin = await secretariat();
     const make = async (title: string) => {
       const response = await api<EventView>('events', 'POST', '/events', {
         title,
         kind: 'expert-consultation',
-        startsAt: inDays(40),
+        startsAt: inDays(40, 14),
         endsAt: inDays(41, 21),
         timeZone: ZONE,
         venue: { name: 'Palais des Nations', city: 'Geneva', country: 'CHE' },
-        registration: { opensAt: inDays(-1), closesAt: inDays(30), quotaPerDelegation: 4 },
+        registration: { opensAt: inDays(-1, 14), closesAt: inDays(30, 14), quotaPerDelegation: 4 },
         parties: [
           { code: 'KAZ', standings: ['member', 'chair'] },
           { code: 'AFG', standings: ['member'] },
@@ -128,7 +101,10 @@ describe('meeting history and public page in a browser', () => {
           },
         ],
         agenda: [
-          { title: 'Opening and welcome statement', slot: { startsAt: inDays(40), endsAt: inDays(40, 15) } },
+          {
+            title: 'Opening and welcome statement',
+            slot: { startsAt: inDays(40, 14), endsAt: inDays(40, 15) },
+          },
           { title: 'Review of the regional action plan' },
         ],
       });
@@ -186,7 +162,7 @@ describe('meeting history and public page in a browser', () => {
 
   it('shows the timeline in words and the meeting as it was between two edits', async () => {
     const consoleUrl = consoleApp.url;
-    const desk = await newPerson();
+    const desk = await witness.newPerson();
     await signIn(desk.page, consoleUrl, 'secretariat', user('secretariat').password);
 
     // Two edits by the signed-in secretariat, through the console's own API path, seconds apart.
@@ -235,7 +211,7 @@ describe('meeting history and public page in a browser', () => {
         .getByRole('heading')
         .textContent(),
     ).resolves.toBe('Created');
-    await look(desk.page, 'meeting-history');
+    await witness.look(desk.page, 'meeting-history');
 
     // A moment between the two edits, typed in the meeting's own time zone.
     const between = new Date((new Date(edits[0]!.at).getTime() + new Date(edits[1]!.at).getTime()) / 2);
@@ -245,7 +221,7 @@ describe('meeting history and public page in a browser', () => {
     await asItWas.waitFor();
     await expect(asItWas.getByRole('definition').first().textContent()).resolves.toBe(titles[1]);
     await expect(asItWas.textContent()).resolves.toContain(`Version ${edits[0]!.version}`);
-    await look(desk.page, 'meeting-as-of');
+    await witness.look(desk.page, 'meeting-as-of');
 
     // Before the meeting existed: the API's refusal, in the form.
     await desk.page.getByLabel(`Date and time (${ZONE})`).fill('2001-01-01T09:00:00');
@@ -280,11 +256,11 @@ describe('meeting history and public page in a browser', () => {
     await expect(desk.page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
     await desk.page.getByRole('list', { name: 'التغييرات، الأحدث أولاً' }).waitFor();
     await desk.page.getByRole('region', { name: 'الاجتماع بعد الإصدار 1' }).waitFor();
-    await look(desk.page, 'meeting-history');
+    await witness.look(desk.page, 'meeting-history');
     await desk.page.getByLabel(`التاريخ والوقت (${ZONE})`).fill(localInZone(between));
     await desk.page.getByRole('button', { name: 'عرض الاجتماع في ذلك الوقت' }).click();
     await desk.page.getByRole('region', { name: /الاجتماع كما كان في/ }).waitFor();
-    await look(desk.page, 'meeting-as-of');
+    await witness.look(desk.page, 'meeting-as-of');
     await desk.context.close();
   });
 
@@ -315,7 +291,7 @@ describe('meeting history and public page in a browser', () => {
       300,
     );
 
-    const visitor = await newPerson({ clipboard: true });
+    const visitor = await witness.newPerson({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = visitor.page;
     // The reports service compiles the dossier from messages: it may take a moment to know the meeting.
     await eventually(
@@ -352,7 +328,7 @@ describe('meeting history and public page in a browser', () => {
     }
     expect(text).not.toMatch(/@/);
     expect(text).not.toMatch(/female|gender/i);
-    await look(page, 'public-meeting');
+    await witness.look(page, 'public-meeting');
 
     // The calendar file, signed out, through the public path: read by ical.js to the stored instants.
     const href = await page.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href');
@@ -391,21 +367,21 @@ describe('meeting history and public page in a browser', () => {
       .getByRole('region', { name: 'الأطراف المدعوة' })
       .getByRole('rowheader', { name: 'كازاخستان' })
       .waitFor();
-    await look(page, 'public-meeting');
+    await witness.look(page, 'public-meeting');
     await page.getByLabel('اللغة').selectOption('en');
 
     // A draft has no public page, and no calendar file for anyone.
     await page.goto(`${consoleUrl}/public/meetings/${draft.id}`);
     await page.getByRole('heading', { name: 'Meeting not found' }).waitFor();
     expect(await page.evaluate(() => document.body.innerText)).not.toContain(draft.title);
-    await look(page, 'public-meeting-not-found');
+    await witness.look(page, 'public-meeting-not-found');
     expect(
       (await visitor.context.request.get(`${consoleUrl}/api/public/events/events/${draft.id}.ics`)).status(),
     ).toBe(404);
     await visitor.context.close();
 
-    expect(pageErrors).toEqual([]);
-    expect(looked.filter((l) => l.problems.length > 0)).toEqual([]);
-    expect(new Set(looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
+    expect(witness.pageErrors).toEqual([]);
+    expect(witness.screensWithProblems()).toEqual([]);
+    expect(new Set(witness.looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
   });
 });

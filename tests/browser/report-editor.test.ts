@@ -9,9 +9,9 @@ import type {
   ReportVersionSummaryView,
 } from '@plenary/contracts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../scripts/lib/demo-users.js';
-import { launchBrowser, screenshot, seriousAccessibilityProblems } from '../support/browser.js';
+import { BrowserWitness, inDays, launchBrowser } from '../support/browser.js';
 import { signIn, startConsole } from '../support/console.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -53,40 +53,12 @@ describe('outcome report editor in a browser', () => {
   let consoleApp: ServiceProcess;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
+  let witness: BrowserWitness;
   let admin: string;
   let eventId: string;
-  const looked: Array<{ screen: string; language: string; problems: unknown[] }> = [];
-  const pageErrors: string[] = [];
 
-  const inDays = (days: number, hour = 9) => {
-    const date = new Date(Date.now() + days * 86_400_000);
-    date.setUTCHours(hour, 0, 0, 0);
-    return date.toISOString();
-  };
   const api = <T>(app: AppName, method: string, path: string, body?: unknown, token = admin, headers = {}) =>
     request<T>(method, `${apps[app].url}${path}`, { token, body, headers });
-
-  /**
-   * A screenshot and an axe scan of what the page shows now. A page with the sandboxed preview
-   * frame never reports the network idle, and no script (axe's included) runs in that frame: its
-   * caller waits for the frame's content, and the scan is of the console's page around it (the
-   * public page itself is the reports service's, checked by its own tests).
-   */
-  async function look(page: Page, screen: string, { framed = false } = {}): Promise<void> {
-    if (!framed) await page.waitForLoadState('networkidle');
-    expect(pageErrors).toEqual([]);
-    const language = await page.evaluate(() => document.documentElement.lang);
-    await screenshot(page, language, `report-${screen}`);
-    const problems = await seriousAccessibilityProblems(page, framed ? { exclude: ['iframe'] } : {});
-    looked.push({ screen, language, problems });
-  }
-
-  async function newPerson(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return { context, page };
-  }
 
   /** Waits for the draft to say it is saved (after the autosave delay). */
   const saved = (page: Page) =>
@@ -134,6 +106,7 @@ describe('outcome report editor in a browser', () => {
       { events: apps.events.url, participants: apps.participants.url, reports: apps.reports.url },
     );
     ({ browser, close: closeBrowser } = await launchBrowser());
+    witness = new BrowserWitness(browser, 'report-');
     admin = await secretariat();
     const created = await api<EventView>('events', 'POST', '/events', {
       title: `Regional consultation on migration ${namespace.slice(-6)}`,
@@ -182,12 +155,12 @@ describe('outcome report editor in a browser', () => {
 
   it('writes, previews, publishes, amends and compares the outcome in English and Russian', async () => {
     const consoleUrl = consoleApp.url;
-    const { context, page } = await newPerson();
+    const { context, page } = await witness.newPerson();
     await signIn(page, consoleUrl, officer.username, officer.password);
     await page.goto(`${consoleUrl}/meetings/${eventId}`);
     await page.getByRole('tab', { name: 'Outcome' }).click();
     await page.getByText('No report has been started for this meeting yet.').waitFor();
-    await look(page, 'outcome-empty');
+    await witness.look(page, 'outcome-empty');
 
     // The English original.
     const start = page.getByRole('form', { name: 'Start the outcome report' });
@@ -251,7 +224,7 @@ describe('outcome report editor in a browser', () => {
     await entry(page, 'Annex 1').getByLabel('Title of the document').fill('List of participants');
     await entry(page, 'Annex 1').getByText('Not saved yet: still needs an address.').waitFor();
     await saved(page);
-    await look(page, 'editor');
+    await witness.look(page, 'editor');
 
     // What was typed is what the reports service stores.
     const stored = (await api<ReportDetailsView>('reports', 'GET', `/reports/${englishId}`)).body;
@@ -305,7 +278,7 @@ describe('outcome report editor in a browser', () => {
     const frame = page.locator('iframe[title="Preview of the public page"]');
     await expect(frame.getAttribute('sandbox')).resolves.toBe('');
     await page.frameLocator('iframe[title="Preview of the public page"]').getByText(summary).waitFor();
-    await look(page, 'preview-page', { framed: true });
+    await witness.look(page, 'preview-page', { framed: true });
     await page.getByRole('button', { name: 'Show the Markdown' }).click();
     await expect(page.locator('pre.preview-markdown').textContent()).resolves.toContain(
       '# Outcome of the regional consultation on migration',
@@ -323,7 +296,7 @@ describe('outcome report editor in a browser', () => {
     const dialog = page.getByRole('alertdialog');
     await dialog.getByRole('button', { name: 'Publish' }).click();
     await dialog.getByText('The meeting has not been held yet').waitFor();
-    await look(page, 'publish-refused');
+    await witness.look(page, 'publish-refused');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect((await api<ReportDetailsView>('reports', 'GET', `/reports/${englishId}`)).body.state).toBe(
       'in-review',
@@ -376,7 +349,7 @@ describe('outcome report editor in a browser', () => {
     const conflict = page.getByRole('alert').filter({ hasText: 'Someone changed this meanwhile' });
     await conflict.locator('ins').filter({ hasText: 'Bishkek' }).first().waitFor();
     await conflict.locator('del').filter({ hasText: 'Their sentence' }).first().waitFor();
-    await look(page, 'conflict');
+    await witness.look(page, 'conflict');
     await conflict.getByRole('button', { name: 'Keep mine (save over theirs)' }).click();
     await saved(page);
     await eventually(async () => {
@@ -420,7 +393,7 @@ describe('outcome report editor in a browser', () => {
     await expect(added.locator('th').textContent()).resolves.toContain('added');
     await expect(added.locator('ins').textContent()).resolves.toContain('Meet again next year in Bishkek.');
     await expect(diff.locator('tr[data-part="statements"]').count()).resolves.toBe(0);
-    await look(page, 'versions-diff');
+    await witness.look(page, 'versions-diff');
     const summaries = await api<ReportVersionSummaryView[]>(
       'reports',
       'GET',
@@ -463,7 +436,7 @@ describe('outcome report editor in a browser', () => {
       .getByLabel('What is to be done')
       .fill('Разослать проект плана совместных действий');
     await saved(page);
-    await look(page, 'editor-ru');
+    await witness.look(page, 'editor-ru');
     await page.getByRole('button', { name: 'Submit for review…' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Submit for review' }).click();
     await page.getByRole('button', { name: 'Publish…' }).click();
@@ -488,7 +461,7 @@ describe('outcome report editor in a browser', () => {
     // In Arabic: the screens right to left, and an Arabic report written right to left.
     await page.getByLabel('Language', { exact: true }).first().selectOption('ar');
     await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
-    await look(page, 'published-ru');
+    await witness.look(page, 'published-ru');
     await page.goto(`${consoleUrl}/meetings/${eventId}/reports/${englishId}`);
     await page.getByRole('tab').nth(1).click();
     await page.locator('table').first().waitFor();
@@ -498,25 +471,25 @@ describe('outcome report editor in a browser', () => {
       .getByRole('button')
       .click();
     await page.locator('table.diff-table').waitFor();
-    await look(page, 'versions-diff');
+    await witness.look(page, 'versions-diff');
     await page.goto(`${consoleUrl}/meetings/${eventId}`);
     await page.getByRole('tab', { name: 'النتائج' }).click();
     const arabic = page.locator('form[aria-labelledby="start-report-title"]');
     await arabic.locator('select[name="report-language"]').selectOption('ar');
     await arabic.locator('input').first().fill('نتائج المشاورة الإقليمية بشأن الهجرة');
     await expect(arabic.locator('input').first().getAttribute('dir')).resolves.toBe('rtl');
-    await look(page, 'outcome');
+    await witness.look(page, 'outcome');
     await arabic.locator('button[type="submit"]').click();
     await page.locator('textarea').first().waitFor();
     await expect(page.locator('textarea').first().getAttribute('dir')).resolves.toBe('rtl');
     await expect(page.locator('textarea').first().getAttribute('lang')).resolves.toBe('ar');
     await page.locator('textarea').first().fill('اجتمعت الدول الأعضاء في ألماتي واتفقت على تعزيز التنسيق.');
     await page.getByTestId('save-status').getByText(/حُفظ/).waitFor({ timeout: 15_000 });
-    await look(page, 'editor-ar');
+    await witness.look(page, 'editor-ar');
 
-    expect(pageErrors).toEqual([]);
-    expect(looked.filter((l) => l.problems.length > 0)).toEqual([]);
-    expect(new Set(looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
+    expect(witness.pageErrors).toEqual([]);
+    expect(witness.screensWithProblems()).toEqual([]);
+    expect(new Set(witness.looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
     await context.close();
   }, 360_000);
 });
