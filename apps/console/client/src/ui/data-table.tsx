@@ -66,13 +66,18 @@ export function DataTable<T>(props: DataTableProps<T>) {
   );
 }
 
-/** Whether the element is wider inside than it shows, kept up to date as it or its content resizes. */
+/** Whether the element scrolls sideways (wider inside than it shows), kept up to date as it or its content resizes. */
 function useOverflow(ref: RefObject<HTMLElement | null>): boolean {
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const check = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    // Only a box that scrolls needs the focus: one whose overflow an outer box takes (visible) does not.
+    const check = () =>
+      setOverflows(
+        ['auto', 'scroll'].includes(getComputedStyle(element).overflowX) &&
+          element.scrollWidth > element.clientWidth + 1,
+      );
     check();
     const observer = new ResizeObserver(check);
     observer.observe(element);
