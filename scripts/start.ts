@@ -221,6 +221,9 @@ async function main(): Promise<void> {
   say(
     `the web console: ${urls.console}  (sign in as a demo user above; the coordinators act for KAZ and AFG at the next meeting)`,
   );
+  say(
+    `public pages (no sign-in): ${urls.console}/public/meetings/${demo.seedEventId} (today's meeting and its outcome), ${urls.console}/public/meetings/${demo.eventId} (the next one)`,
+  );
   say('running; Ctrl-C stops everything this command started');
 }
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EventView, ParticipantDetailsView, ParticipantSummaryView } from '@plenary/contracts';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_USERS } from '../../scripts/lib/demo-users.js';
-import { launchBrowser, screenshot, seriousAccessibilityProblems } from '../support/browser.js';
+import { BrowserWitness, inDays, launchBrowser } from '../support/browser.js';
 import { signIn, startConsole } from '../support/console.js';
 import { request } from '../support/http.js';
 import { identityProviderEnv } from '../support/identity.js';
@@ -38,33 +38,9 @@ describe('web console in a browser', () => {
   let consoleApp: ServiceProcess;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
+  let witness: BrowserWitness;
   let eventId: string;
   let admin: string;
-  const looked: Array<{ screen: string; language: string; problems: unknown[] }> = [];
-  /** Script errors in any page: the console must have none. */
-  const pageErrors: string[] = [];
-
-  const inDays = (days: number, hour = 9) => {
-    const date = new Date(Date.now() + days * 86_400_000);
-    date.setUTCHours(hour, 0, 0, 0);
-    return date.toISOString();
-  };
-
-  /** A screenshot and an axe scan of what the page shows now. */
-  async function look(page: Page, screen: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    expect(pageErrors).toEqual([]);
-    const language = await page.evaluate(() => document.documentElement.lang);
-    await screenshot(page, language, screen);
-    looked.push({ screen, language, problems: await seriousAccessibilityProblems(page) });
-  }
-
-  async function newPerson(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return { context, page };
-  }
 
   const participantsApi = <T>(method: string, path: string, body?: unknown) =>
     request<T>(method, `${apps.participants.url}${path}`, { token: admin, body });
@@ -82,6 +58,7 @@ describe('web console in a browser', () => {
       },
     );
     ({ browser, close: closeBrowser } = await launchBrowser());
+    witness = new BrowserWitness(browser);
     admin = await secretariat();
     const created = await request<EventView>('POST', `${apps.events.url}/events`, {
       token: admin,
@@ -113,17 +90,17 @@ describe('web console in a browser', () => {
     const consoleUrl = consoleApp.url;
 
     // Signed out: the start page.
-    const visitor = await newPerson();
+    const visitor = await witness.newPerson();
     await visitor.page.goto(consoleUrl);
     await visitor.page.getByRole('heading', { name: 'Plenary console' }).waitFor();
-    expect(pageErrors).toEqual([]);
-    await look(visitor.page, 'signed-out');
+    expect(witness.pageErrors).toEqual([]);
+    await witness.look(visitor.page, 'signed-out');
     await visitor.context.close();
 
     // The secretariat signs in and designates KAZ's coordinator by email.
-    const desk = await newPerson();
+    const desk = await witness.newPerson();
     await signIn(desk.page, consoleUrl, 'secretariat', user('secretariat').password);
-    await look(desk.page, 'meetings');
+    await witness.look(desk.page, 'meetings');
     await desk.page.getByRole('link', { name: /Regional consultation/ }).click();
     await desk.page.getByRole('tab', { name: 'Coordinators' }).click();
     await desk.page.getByLabel('Party').selectOption('KAZ');
@@ -131,18 +108,18 @@ describe('web console in a browser', () => {
     await desk.page.getByLabel('Name', { exact: true }).fill(user('coordinator.kaz').displayName);
     await desk.page.getByRole('button', { name: 'Designate' }).click();
     await expect(desk.page.getByText('is now a coordinator').waitFor()).resolves.toBeUndefined();
-    await look(desk.page, 'desk-coordinators');
+    await witness.look(desk.page, 'desk-coordinators');
 
     // The coordinator signs in in a second browser and finds the meeting.
-    const kaz = await newPerson();
+    const kaz = await witness.newPerson();
     await signIn(kaz.page, consoleUrl, 'coordinator.kaz', user('coordinator.kaz').password);
     await kaz.page.getByRole('heading', { name: 'My meetings' }).waitFor();
-    await look(kaz.page, 'my-meetings');
+    await witness.look(kaz.page, 'my-meetings');
     await kaz.page.getByRole('link', { name: /Regional consultation/ }).click();
 
     // Registers the delegation.
     await kaz.page.getByLabel('Credentials reference').fill('Note verbale No. 14-2/1123');
-    await look(kaz.page, 'register-delegation');
+    await witness.look(kaz.page, 'register-delegation');
     await kaz.page.getByRole('button', { name: 'Register the delegation' }).click();
     await kaz.page.getByText('0 of 3 used').waitFor();
 
@@ -162,7 +139,7 @@ describe('web console in a browser', () => {
       return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
     });
     expect(latinError).toMatch(/latin/i);
-    await look(kaz.page, 'person-field-error');
+    await witness.look(kaz.page, 'person-field-error');
     await fill('Given name (Latin script)', 'Daulet');
     await fill('Family name (Latin script)', 'Argandykov');
     await form.getByRole('button', { name: 'Add the person' }).click();
@@ -211,7 +188,7 @@ describe('web console in a browser', () => {
         .filter({ hasText: /quota is full/ })
         .waitFor(),
     ).resolves.toBeUndefined();
-    await look(kaz.page, 'delegation-quota-full');
+    await witness.look(kaz.page, 'delegation-quota-full');
     // The page stays as it is from here on: it must follow the secretariat's work without a reload.
     await kaz.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
@@ -219,13 +196,13 @@ describe('web console in a browser', () => {
     await desk.page.getByRole('tab', { name: 'Participants' }).click();
     await desk.page.getByLabel('Select Daulet Argandykov').check();
     await desk.page.getByLabel('Select Mohammed Al-Amin').check();
-    await look(desk.page, 'desk-participants');
+    await witness.look(desk.page, 'desk-participants');
     await desk.page.getByRole('button', { name: 'Accredit selected' }).click();
     await desk.page.getByText('2 participants updated.').waitFor();
     await desk.page.getByLabel('Select Aigerim Sadykova').check();
     await desk.page.getByRole('button', { name: 'Reject selected…' }).click();
     await desk.page.getByRole('dialog').getByLabel('Reason').fill('No credentials letter names this person.');
-    await look(desk.page, 'desk-reject-dialog');
+    await witness.look(desk.page, 'desk-reject-dialog');
     await desk.page.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
     await desk.page.getByText('1 participant updated.').waitFor();
 
@@ -237,7 +214,7 @@ describe('web console in a browser', () => {
     await expect(
       kaz.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
     ).resolves.toBe(true);
-    await look(kaz.page, 'delegation-accredited');
+    await witness.look(kaz.page, 'delegation-accredited');
 
     // A badge's code at the desk, twice: one check-in.
     const list = await participantsApi<{ items: ParticipantDetailsView[] }>(
@@ -256,7 +233,7 @@ describe('web console in a browser', () => {
     await code.fill(daulet.badgeCode!);
     await code.press('Enter');
     await desk.page.getByText(/already checked in at/).waitFor();
-    await look(desk.page, 'check-in');
+    await witness.look(desk.page, 'check-in');
     // A forged code (one character changed) is refused.
     const forged = daulet.badgeCode!.slice(0, -1) + (daulet.badgeCode!.endsWith('A') ? 'B' : 'A');
     await code.fill(forged);
@@ -287,25 +264,25 @@ describe('web console in a browser', () => {
       await page.getByLabel('Language').selectOption('ar');
       await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
     }
-    await look(desk.page, 'check-in');
+    await witness.look(desk.page, 'check-in');
     await desk.page.goto(`${consoleUrl}/meetings`);
-    await look(desk.page, 'meetings');
+    await witness.look(desk.page, 'meetings');
     await desk.page.goto(`${consoleUrl}/meetings/${eventId}`);
-    await look(desk.page, 'desk-participants');
+    await witness.look(desk.page, 'desk-participants');
     await desk.page.getByRole('tab').nth(2).click();
-    await look(desk.page, 'desk-coordinators');
-    await look(kaz.page, 'delegation-accredited');
+    await witness.look(desk.page, 'desk-coordinators');
+    await witness.look(kaz.page, 'delegation-accredited');
     await kaz.page.goto(consoleUrl);
-    await look(kaz.page, 'my-meetings');
+    await witness.look(kaz.page, 'my-meetings');
     const arVisitor = await browser.newContext({ locale: 'ar' });
     const arPage = await arVisitor.newPage();
     await arPage.goto(consoleUrl);
-    await look(arPage, 'signed-out');
+    await witness.look(arPage, 'signed-out');
     await arVisitor.close();
 
-    expect(pageErrors).toEqual([]);
-    expect(looked.filter((l) => l.problems.length > 0)).toEqual([]);
-    expect(new Set(looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
+    expect(witness.pageErrors).toEqual([]);
+    expect(witness.screensWithProblems()).toEqual([]);
+    expect(new Set(witness.looked.map((l) => l.language))).toEqual(new Set(['en', 'ar']));
     await desk.context.close();
     await kaz.context.close();
   });

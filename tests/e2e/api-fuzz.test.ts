@@ -67,6 +67,12 @@ const OPERATIONS: Array<[AppName, string, string]> = [
   ['participants', 'get', '/me/coordinations'],
   ['participants', 'post', '/events/{eventId}/coordinators'],
   ['participants', 'post', '/coordinators/{id}/revoke'],
+  ['participants', 'get', '/participant-imports/template.xlsx'],
+  ['participants', 'get', '/participant-imports/template.csv'],
+  ['participants', 'post', '/delegations/{delegationId}/participant-imports'],
+  ['participants', 'get', '/participant-imports/{id}'],
+  ['participants', 'get', '/participant-imports/{id}/progress'],
+  ['participants', 'post', '/participant-imports/{id}/run'],
   ['reports', 'get', '/events/{eventId}/attendance'],
   ['reports', 'get', '/events/{eventId}/dossier'],
   ['reports', 'get', '/events/{eventId}/reports'],
@@ -383,7 +389,15 @@ interface FuzzRequest {
 }
 
 type Pool =
-  'events' | 'agenda' | 'delegations' | 'participants' | 'coordinators' | 'reports' | 'number' | 'format';
+  | 'events'
+  | 'agenda'
+  | 'delegations'
+  | 'participants'
+  | 'coordinators'
+  | 'reports'
+  | 'imports'
+  | 'number'
+  | 'format';
 
 /** The kind of value a path parameter takes, from the segment before it. */
 function poolOf(path: string, name: string): Pool {
@@ -396,6 +410,7 @@ function poolOf(path: string, name: string): Pool {
     participants: 'participants',
     coordinators: 'coordinators',
     reports: 'reports',
+    'participant-imports': 'imports',
     history: 'number',
     versions: 'number',
   };
@@ -687,6 +702,7 @@ describe('API fuzzing from the OpenAPI documents', () => {
     participants: [],
     coordinators: [],
     reports: [],
+    imports: [],
   };
   const ajv = new Ajv({ allErrors: true, strict: false });
   (addFormatsModule as unknown as (ajv: Ajv) => Ajv)(ajv);
@@ -869,6 +885,14 @@ describe('API fuzzing from the OpenAPI documents', () => {
       ids.participants.push(person.id);
     }
     ok(await call('participants', 'POST', `/participants/${ids.participants[0]}/accredit`));
+    // An import in preview, from a file of one person.
+    const upload = await fetch(`${apps.participants.url}/delegations/${kaz.id}/participant-imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.secretariat}`, 'content-type': 'text/csv' },
+      body: 'given,family,role,email\r\nAsel,Imported,member,asel.imported@example.org\r\n',
+    });
+    expect(upload.status).toBe(201);
+    ids.imports.push(((await upload.json()) as { id: string }).id);
     for (const [party, email] of [
       ['KAZ', 'focal.point@mfa.kz'],
       ['AFG', 'focal.point@mfa.af'],

@@ -43,8 +43,9 @@ const MATRIX: Row[] = [
   ['events',       'GET /events',                                                 200, 200, 200, 200, 200, 401, 401, 401, 401],
   ['events',       'GET /events/:id',                                             200, 200, 200, 200, 200, 401, 401, 401, 401],
   ['events',       'GET /events/:id (a draft)',                                   200, 404, 404, 404, 404, 401, 401, 401, 401],
-  ['events',       'GET /events/:id.ics',                                         200, 200, 200, 200, 200, 401, 401, 401, 401],
-  ['events',       'GET /events/:id.ics (a draft)',                               200, 404, 404, 404, 404, 401, 401, 401, 401],
+  // Public for anyone without a token; a token sent must be valid (and the secretariat's shows drafts).
+  ['events',       'GET /events/:id.ics',                                         200, 200, 200, 200, 200, 200, 401, 401, 401],
+  ['events',       'GET /events/:id.ics (a draft)',                               200, 404, 404, 404, 404, 404, 401, 401, 401],
   ['events',       'PATCH /events/:id',                                           200, 403, 403, 403, 403, 401, 401, 401, 401],
   ['events',       'DELETE /events/:id',                                          204, 403, 403, 403, 403, 401, 401, 401, 401],
   ['events',       'POST /events/:id/announce',                                   200, 403, 403, 403, 403, 401, 401, 401, 401],
@@ -94,6 +95,12 @@ const MATRIX: Row[] = [
   ['participants', 'GET /coordinators/:id',                                       200, 403, 403, 403, 403, 401, 401, 401, 401],
   ['participants', 'POST /coordinators/:id/revoke',                               200, 403, 403, 403, 403, 401, 401, 401, 401],
   ['participants', 'GET /me/coordinations',                                       200, 200, 200, 200, 200, 401, 401, 401, 401],
+  ['participants', 'GET /participant-imports/template.xlsx',                      200, 200, 200, 200, 403, 401, 401, 401, 401],
+  ['participants', 'GET /participant-imports/template.csv',                       200, 200, 200, 200, 403, 401, 401, 401, 401],
+  ['participants', 'POST /delegations/:delegationId/participant-imports',         201, 201, 403, 403, 403, 401, 401, 401, 401],
+  ['participants', 'GET /participant-imports/:id',                                200, 200, 403, 403, 403, 401, 401, 401, 401],
+  ['participants', 'GET /participant-imports/:id/progress',                       200, 200, 403, 403, 403, 401, 401, 401, 401],
+  ['participants', 'POST /participant-imports/:id/run',                           202, 202, 403, 403, 403, 401, 401, 401, 401],
 
   ['reports',      'GET /health',                                                 200, 200, 200, 200, 200, 200, 200, 200, 200],
   ['reports',      'GET /health/ready',                                           200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -149,6 +156,8 @@ interface How {
   body?: (t: Target) => unknown;
   /** Send the target's ETag as If-Match, so that only the caller's rights can stop the change. */
   ifMatch?: boolean;
+  /** The body's media type when it is a file (the body a string), not JSON. */
+  contentType?: string;
   /** The target as the secretariat reads it: a refused change must leave it as it was. */
   state?: (t: Target) => Promise<unknown>;
 }
@@ -193,6 +202,8 @@ describe('authorization matrix', () => {
     kgzDelegation: string;
     kazPerson: string;
     kgzPerson: string;
+    /** a previewed import into Kazakhstan's delegation (its rows hold a private email) */
+    kazImport: string;
     kazWithdrawn: string;
     kazAccredited: string;
     /** an active designation of Kazakhstan's coordinator at meeting A, by an email that is private */
@@ -227,11 +238,11 @@ describe('authorization matrix', () => {
     const response = await fetch(`${apps[app].url}${path}`, {
       method,
       headers: {
-        ...headers,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
     let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -304,6 +315,24 @@ describe('authorization matrix', () => {
     let view = created.json as { id: string; version: number };
     if (then) view = (await must('participants', 'POST', `/participants/${view.id}/${then}`)).json;
     return { meeting: w.open, party: 'KAZ', id: view.id, etag: `"${view.version}"` };
+  }
+
+  /** A file of one person for Kazakhstan's delegation, with a private email. */
+  const importFile = () =>
+    `given,family,role,email\r\nImported,Number${++sequence},member,imported${sequence}.${PRIVATE}@example.org\r\n`;
+
+  /** A previewed import into Kazakhstan's delegation. */
+  async function newImport(): Promise<string> {
+    const created = await must(
+      'participants',
+      'POST',
+      `/delegations/${w.kazDelegation}/participant-imports`,
+      importFile(),
+      {
+        'content-type': 'text/csv',
+      },
+    );
+    return (created.json as { id: string }).id;
   }
 
   /** An active designation of a coordinator of Kazakhstan at meeting A (its email is private). */
@@ -542,6 +571,21 @@ describe('authorization matrix', () => {
       body: (t) => ({ code: t.code }),
       state: personState,
     },
+    'GET /participant-imports/template.xlsx': {},
+    'GET /participant-imports/template.csv': {},
+    'POST /delegations/:delegationId/participant-imports': {
+      target: () => ({ delegationId: w.kazDelegation }),
+      body: () => importFile(),
+      contentType: 'text/csv',
+    },
+    'GET /participant-imports/:id': { target: () => ({ id: w.kazImport }) },
+    'GET /participant-imports/:id/progress': { target: () => ({ id: w.kazImport }) },
+    'POST /participant-imports/:id/run': {
+      target: () => ({ id: w.kazImport }),
+      fresh: async () => ({ id: await newImport() }),
+      body: () => ({ mode: 'valid-rows' }),
+      state: (t) => read('participants', `/participant-imports/${t.id as string}`),
+    },
     'GET /participants/:id': { target: () => ({ id: w.kazPerson }) },
     'GET /participants/:id (withdrawn)': { target: () => ({ id: w.kazWithdrawn }) },
     'PATCH /participants/:id': {
@@ -765,6 +809,7 @@ describe('authorization matrix', () => {
     await must('participants', 'POST', `/delegations/${w.kgzDelegation}/credentials-received`, {});
     w.kazDesignation = (await newDesignation()).id;
     w.kazPerson = (await newPerson(w.kazDelegation)).id;
+    w.kazImport = await newImport();
     w.kazWithdrawn = (await newPerson(w.kazDelegation, 'withdraw')).id;
     w.kazAccredited = (await newPerson(w.kazDelegation, 'accredit')).id;
     w.kgzPerson = (
@@ -822,14 +867,10 @@ describe('authorization matrix', () => {
     const answers = await Promise.all(
       CALLERS.map(async (caller) => {
         const t = targets[caller];
-        return send(
-          app,
-          method,
-          fill(template, t),
-          await tokenOf(caller, t),
-          how.body?.(t),
-          how.ifMatch ? { 'if-match': t.etag! } : {},
-        );
+        return send(app, method, fill(template, t), await tokenOf(caller, t), how.body?.(t), {
+          ...(how.ifMatch ? { 'if-match': t.etag! } : {}),
+          ...(how.contentType ? { 'content-type': how.contentType } : {}),
+        });
       }),
     );
 

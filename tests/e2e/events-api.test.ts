@@ -329,12 +329,11 @@ describe('events API', () => {
     );
     await api('POST', `/events/${meeting.id}/announce`);
     for (const [path, headers] of [
+      [`/events/${meeting.id}.ics`, { authorization: `Bearer ${reader}` }],
       [`/events/${meeting.id}.ics`, {}],
-      [`/events/${meeting.id}`, { accept: 'text/calendar' }],
+      [`/events/${meeting.id}`, { authorization: `Bearer ${reader}`, accept: 'text/calendar' }],
     ] as const) {
-      const response = await fetch(`${events.url}${path}`, {
-        headers: { authorization: `Bearer ${reader}`, ...headers },
-      });
+      const response = await fetch(`${events.url}${path}`, { headers });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
       const calendar = new ICAL.Component(ICAL.parse(await response.text()));
@@ -342,9 +341,56 @@ describe('events API', () => {
       expect(vevent.uid).toBe(`${meeting.id}@plenary`);
       expect(vevent.summary).toBe(meeting.title);
       expect(vevent.location).toBe('Palais des Nations, Geneva');
+      expect(vevent.startDate.zone!.tzid).toBe('Europe/Zurich');
+      expect(calendar.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')).toBe('Europe/Zurich');
       expect(vevent.startDate.toJSDate().toISOString()).toBe(meeting.startsAt);
       expect(vevent.endDate.toJSDate().toISOString()).toBe(meeting.endsAt);
       expect(vevent.sequence).toBe(2);
+    }
+  });
+
+  it("writes the calendar in the venue's zone across a change of offset, and hides drafts from anyone", async () => {
+    // Friday to Tuesday around the last Sunday of October next year, when Berlin's clocks go back.
+    const sunday = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 9, 31));
+    sunday.setUTCDate(31 - sunday.getUTCDay());
+    const day = (days: number, hour: number) =>
+      new Date(sunday.getTime() + days * 86_400_000 + hour * 3_600_000).toISOString();
+    const localDay = day(-2, 0).slice(0, 10).replaceAll('-', '');
+    for (const [timeZone, offsets] of [
+      ['Europe/Berlin', [7200, 3600]],
+      ['Australia/Sydney', [39600, 39600]],
+      ['Asia/Almaty', [18000, 18000]],
+    ] as const) {
+      const meeting = await create(
+        small({
+          timeZone,
+          startsAt: day(-2, 7),
+          endsAt: day(2, 15),
+          agenda: [
+            {
+              title: 'Opening',
+              slot: { startsAt: day(-2, 7), endsAt: day(-2, 8) },
+            },
+          ],
+        } as Partial<CreateEventDto>),
+      );
+      const draft = await fetch(`${events.url}/events/${meeting.id}.ics`);
+      expect(draft.status).toBe(404);
+      const withToken = await fetch(`${events.url}/events/${meeting.id}.ics`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      expect(withToken.status).toBe(200);
+      const forged = await fetch(`${events.url}/events/${meeting.id}.ics`, {
+        headers: { authorization: 'Bearer not-a-token' },
+      });
+      expect(forged.status).toBe(401);
+      await api('POST', `/events/${meeting.id}/announce`);
+      const text = await (await fetch(`${events.url}/events/${meeting.id}.ics`)).text();
+      expect(text).toMatch(new RegExp(`DTSTART;TZID=${timeZone}:${localDay}T\\d{6}\r\n`));
+      const vevent = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
+      expect([vevent.startDate.utcOffset(), vevent.endDate.utcOffset()]).toEqual(offsets);
+      expect(vevent.startDate.toJSDate().toISOString()).toBe(meeting.startsAt);
+      expect(vevent.endDate.toJSDate().toISOString()).toBe(meeting.endsAt);
     }
   });
 

@@ -732,14 +732,20 @@ describe('injection', () => {
       expect(
         names.filter(
           (n) =>
-            !/^(BEGIN|END|VERSION|PRODID|METHOD|NAME|X-WR-CALNAME|X-WR-TIMEZONE|UID|SEQUENCE|DTSTAMP|DTSTART|DTEND|LAST-MODIFIED|CREATED|SUMMARY|DESCRIPTION|LOCATION|STATUS)$/.test(
+            !/^(BEGIN|END|VERSION|PRODID|METHOD|NAME|X-WR-CALNAME|X-WR-TIMEZONE|UID|SEQUENCE|DTSTAMP|DTSTART|DTEND|LAST-MODIFIED|CREATED|SUMMARY|DESCRIPTION|LOCATION|STATUS|TZID|TZOFFSETFROM|TZOFFSETTO|TZNAME)$/.test(
               n,
             ),
         ),
       ).toEqual([]);
-      expect(names.filter((n) => n === 'BEGIN')).toHaveLength(2); // VCALENDAR, VEVENT
+      // The calendar, the meeting's time zone with its observances (RFC 5545 §3.6.5), one event.
+      const begun = unfolded
+        .split('\r\n')
+        .filter((line) => line.startsWith('BEGIN:'))
+        .map((line) => line.slice('BEGIN:'.length));
+      expect(begun.filter((c) => !/^(VCALENDAR|VTIMEZONE|STANDARD|DAYLIGHT|VEVENT)$/.test(c))).toEqual([]);
+      expect(begun.filter((c) => c === 'VEVENT')).toHaveLength(1);
       const calendar = new ICAL.Component(ICAL.parse(answer.text));
-      expect(calendar.getAllSubcomponents()).toHaveLength(1);
+      expect(calendar.getAllSubcomponents().map((c) => c.name)).toEqual(['vtimezone', 'vevent']);
       const vevent = calendar.getFirstSubcomponent('vevent')!;
       expect(vevent.getAllSubcomponents()).toEqual([]);
       const lf = (s: string) => s.replace(/\r\n?/g, '\n');

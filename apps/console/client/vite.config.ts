@@ -52,6 +52,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1024,
+    // A page loaded apart (the attendance dashboard) shares modules with the first bundle, which
+    // rolldown moves into a common chunk that would run before main.tsx's reflect-metadata, and the
+    // contracts' decorators need it: module bodies keep their source order across chunks.
+    rolldownOptions: { output: { strictExecutionOrder: true } },
   },
   server: {
     proxy: {

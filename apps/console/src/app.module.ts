@@ -9,6 +9,8 @@ import { ApiForwarder } from './api-proxy/api-forwarder.service.js';
 import { ApiProxyController } from './api-proxy/api-proxy.controller.js';
 import { SameOriginGuard } from './api-proxy/same-origin.guard.js';
 import { ConsoleConfig } from './console.config.js';
+import { PublicApiController } from './public/public-api.controller.js';
+import { PublicForwarder } from './public/public-forwarder.service.js';
 import { LiveController } from './live/live.controller.js';
 import { LiveFeed } from './live/live-feed.service.js';
 import { ConsoleSessions } from './sessions/console-sessions.service.js';
@@ -19,7 +21,7 @@ import { SignInController } from './sign-in/sign-in.controller.js';
 
 /**
  * The console's server. No domain rules here: sign-in, sessions, forwarding to the services'
- * APIs, and live change notices; the services decide what each person may do.
+ * APIs (and, signed out, to their public routes only), and live change notices; the services decide what each person may do.
  */
 @Module({
   imports: [
@@ -28,13 +30,15 @@ import { SignInController } from './sign-in/sign-in.controller.js';
     PersistenceModule,
     MongooseModule.forFeature([{ name: Session.name, schema: SessionSchema }]),
   ],
-  controllers: [HealthController, SignInController, ApiProxyController, LiveController],
+  // PublicApiController (/api/public/…) before ApiProxyController (/api/:service/…), which would take it.
+  controllers: [HealthController, SignInController, PublicApiController, ApiProxyController, LiveController],
   providers: [
     TokenVerifier,
     OidcClient,
     SessionWriter,
     ConsoleSessions,
     ApiForwarder,
+    PublicForwarder,
     SameOriginGuard,
     LiveFeed,
   ],

@@ -5,6 +5,7 @@ import { BadgesModule } from './badges/badges.module.js';
 import { CoordinatorsModule } from './coordinators/coordinators.module.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { EventCopiesModule } from './event-copies/event-copies.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { ParticipantsConfig } from './participants.config.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
@@ -24,6 +25,7 @@ import { ReportingModule } from './reporting/reporting.module.js';
     ReportingModule,
     BadgesModule,
     CoordinatorsModule,
+    ImportsModule,
   ],
 })
 export class AppModule {}

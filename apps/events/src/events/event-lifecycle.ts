@@ -1,8 +1,13 @@
-import type { EventMessageType, EventState, EventView } from '@plenary/contracts';
+import {
+  type EventMessageType,
+  type EventState,
+  type EventView,
+  LIFECYCLE_FROM,
+  type LifecycleAction,
+} from '@plenary/contracts';
 import { EventsErrorCode, EventsException } from './events.exception.js';
 
-export type LifecycleAction =
-  'announce' | 'open-registration' | 'close-registration' | 'start' | 'conclude' | 'cancel' | 'postpone';
+export type { LifecycleAction };
 
 interface Transition {
   from: readonly EventState[];
@@ -14,14 +19,6 @@ interface Transition {
   rule: string;
 }
 
-const BEFORE_CONCLUDED = [
-  'draft',
-  'announced',
-  'registration-open',
-  'registration-closed',
-  'in-session',
-] as const;
-
 /**
  * The lifecycle of a meeting:
  * draft → announced → registration-open → registration-closed → in-session → concluded;
@@ -29,49 +26,49 @@ const BEFORE_CONCLUDED = [
  */
 export const TRANSITIONS: Record<LifecycleAction, Transition> = {
   announce: {
-    from: ['draft'],
+    from: LIFECYCLE_FROM.announce,
     to: 'announced',
     message: 'event.announced',
     verb: 'announce',
     rule: 'only a draft is announced, once',
   },
   'open-registration': {
-    from: ['announced'],
+    from: LIFECYCLE_FROM['open-registration'],
     to: 'registration-open',
     message: 'event.registration-opened',
     verb: 'open registration for',
     rule: 'registration opens once the meeting is announced (draft → announced → registration-open)',
   },
   'close-registration': {
-    from: ['registration-open'],
+    from: LIFECYCLE_FROM['close-registration'],
     to: 'registration-closed',
     message: 'event.registration-closed',
     verb: 'close registration for',
     rule: 'only open registration can be closed',
   },
   start: {
-    from: ['announced', 'registration-closed'],
+    from: LIFECYCLE_FROM.start,
     to: 'in-session',
     message: 'event.started',
     verb: 'start',
     rule: 'a meeting starts once announced, and after its registration has closed',
   },
   conclude: {
-    from: ['in-session'],
+    from: LIFECYCLE_FROM.conclude,
     to: 'concluded',
     message: 'event.concluded',
     verb: 'conclude',
     rule: 'only a meeting in session is concluded',
   },
   cancel: {
-    from: BEFORE_CONCLUDED,
+    from: LIFECYCLE_FROM.cancel,
     to: 'cancelled',
     message: 'event.cancelled',
     verb: 'cancel',
     rule: 'a concluded or already cancelled meeting cannot be cancelled',
   },
   postpone: {
-    from: ['announced', 'registration-open', 'registration-closed'],
+    from: LIFECYCLE_FROM.postpone,
     to: 'announced',
     message: 'event.postponed',
     verb: 'postpone',

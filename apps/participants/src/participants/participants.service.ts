@@ -52,12 +52,15 @@ export class ParticipantsService {
    * Registers a person in a delegation. Their place is reserved in steps (the person at this
    * meeting, a place within the quota, the head role) on a record that is not yet confirmed;
    * only when all hold is it confirmed and announced. A refusal gives back what was taken; a
-   * registration cut short by a crash is rolled back by the sweeper.
+   * registration cut short by a crash is rolled back by the sweeper. `participantId`: the id the
+   * caller chose for the person (an import's row), so that a second attempt of the same
+   * registration cannot create a second person: its record's insert fails on the unique id.
    */
   async register(
     delegationId: string,
     input: RegisterParticipantDto,
     actor: Principal,
+    options: { participantId?: string } = {},
   ): Promise<ParticipantDetailsView> {
     const delegation = await this.delegations.find(delegationId);
     assertMayActFor(actor, delegation.eventId, delegation.partyCode);
@@ -72,7 +75,7 @@ export class ParticipantsService {
     const name = personName(input.name);
     const now = this.clock.now();
     const record: StoredParticipant = {
-      _id: uuidv7(),
+      _id: options.participantId ?? uuidv7(),
       eventId: delegation.eventId,
       delegationId,
       partyCode: delegation.partyCode,

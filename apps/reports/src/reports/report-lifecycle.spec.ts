@@ -89,7 +89,7 @@ describe('the life of a report', () => {
     expect(() => ReportLifecycle.edit(report, () => content('x'))).toThrow(
       expect.objectContaining({ code: 'NO_DRAFT' }),
     );
-    expect(ReportLifecycle.amend(report, NOW, 's')).toBe('report.drafted');
+    expect(ReportLifecycle.amend(report, NOW, 's', 'Aliya Desk')).toBe('report.drafted');
     expect(() => ReportLifecycle.amend(report, NOW, 's')).toThrow(
       expect.objectContaining({ code: 'DRAFT_EXISTS' }),
     );
@@ -97,6 +97,7 @@ describe('the life of a report', () => {
       number: 2,
       basedOn: 1,
       content: report.versions[0].content,
+      createdByName: 'Aliya Desk',
     });
     ReportLifecycle.submit(report, NOW);
     expect(() => ReportLifecycle.publish(report, held)).toThrow(
@@ -104,8 +105,18 @@ describe('the life of a report', () => {
     );
     const later = new Date('2027-12-12T11:09:00Z');
     expect(
-      ReportLifecycle.publish(report, { ...held, now: later, changeNote: 'Follow-up actions added' }),
+      ReportLifecycle.publish(report, {
+        ...held,
+        now: later,
+        changeNote: 'Follow-up actions added',
+        byName: 'Aliya Desk',
+      }),
     ).toBe('report.amended');
+    // Who did it, by name, for the people reading the list of versions.
+    expect(publishedVersion(report)).toMatchObject({
+      publishedBy: 'secretariat-1',
+      publishedByName: 'Aliya Desk',
+    });
     expect(report.versions.map((v) => [v.number, v.state])).toEqual([
       [1, 'superseded'],
       [2, 'published'],

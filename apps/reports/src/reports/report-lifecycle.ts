@@ -79,6 +79,7 @@ export const ReportLifecycle = {
       changeNote?: string;
       now: Date;
       by: string;
+      byName?: string;
     },
   ): ReportMessageType {
     const working = requireWorking(report, 'in-review', 'publish');
@@ -103,6 +104,7 @@ export const ReportLifecycle = {
       state: 'published',
       publishedAt: context.now,
       publishedBy: context.by,
+      ...(context.byName ? { publishedByName: context.byName } : {}),
       attendance: context.attendance,
       ...(context.changeNote ? { changeNote: context.changeNote } : {}),
     });
@@ -110,7 +112,7 @@ export const ReportLifecycle = {
     return amendment ? 'report.amended' : 'report.published';
   },
 
-  amend(report: StoredReport, now: Date, by: string): ReportMessageType {
+  amend(report: StoredReport, now: Date, by: string, byName?: string): ReportMessageType {
     const working = workingVersion(report);
     if (working)
       refuse(
@@ -127,6 +129,7 @@ export const ReportLifecycle = {
       basedOn: last.number,
       createdAt: now,
       createdBy: by,
+      ...(byName ? { createdByName: byName } : {}),
     });
     return 'report.drafted';
   },

@@ -69,6 +69,8 @@ export function toVersionSummary(version: ReportVersion): ReportVersionSummaryVi
     title: version.content.title,
     ...(version.changeNote ? { changeNote: version.changeNote } : {}),
     createdAt: version.createdAt.toISOString(),
+    ...(version.createdByName ? { createdBy: version.createdByName } : {}),
     ...(version.publishedAt ? { publishedAt: version.publishedAt.toISOString() } : {}),
+    ...(version.publishedByName ? { publishedBy: version.publishedByName } : {}),
   };
 }

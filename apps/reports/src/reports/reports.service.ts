@@ -96,6 +96,7 @@ export class ReportsService {
           content: contentOf(input.content),
           createdAt: now,
           createdBy: actor.subject,
+          ...(actor.name ? { createdByName: actor.name } : {}),
         },
       ],
       version: 1,
@@ -183,13 +184,14 @@ export class ReportsService {
         changeNote,
         now: this.clock.now(),
         by: actor.subject,
+        ...(actor.name ? { byName: actor.name } : {}),
       }),
     );
   }
 
   amend(id: string, actor: Principal, expectedVersion?: number) {
     return this.change(id, expectedVersion, (report) =>
-      ReportLifecycle.amend(report, this.clock.now(), actor.subject),
+      ReportLifecycle.amend(report, this.clock.now(), actor.subject, actor.name),
     );
   }
 

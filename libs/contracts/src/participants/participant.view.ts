@@ -167,9 +167,48 @@ export class PartySummaryView {
 
   @ApiProperty({ example: { pending: 1, accredited: 5 } })
   byState: Record<string, number>;
+
+  @ApiProperty({ example: 4, description: "The party's accredited participants who have checked in." })
+  checkedIn: number;
 }
 
-/** Counts for one meeting: by party, role, state, and gender balance. */
+/** How many checked in during one interval of the check-in timeline. */
+export class CheckInBucketView {
+  @ApiProperty({ example: '2027-11-21T03:30:00.000Z', description: 'Start of the interval, in UTC.' })
+  startsAt: string;
+
+  @ApiProperty({ example: 7 })
+  count: number;
+}
+
+/**
+ * Check-ins over time, in intervals as long as the span asks for (a morning in 5 or 10 minutes,
+ * several days in hours) so that a chart has at most a few dozen bars.
+ */
+export class CheckInTimelineView {
+  @ApiProperty({
+    example: 30,
+    description:
+      'Length of each interval: 1, 5, 10, 15 or 30 minutes, 1, 2, 3, 6 or 12 hours, or a day (1440).',
+  })
+  bucketMinutes: number;
+
+  @ApiProperty({
+    example: 'Asia/Kabul',
+    description:
+      "The meeting's time zone, in which intervals of 30 minutes or more start on the hour, the half-day or midnight; UTC when the meeting is unknown here.",
+  })
+  timeZone: string;
+
+  @ApiProperty({
+    type: [CheckInBucketView],
+    description:
+      'Consecutive intervals from the first check-in to the last, empty ones included; empty when nobody has checked in. The counts add up to checkedIn.',
+  })
+  buckets: CheckInBucketView[];
+}
+
+/** Counts for one meeting: by party, role, state, gender balance (overall and among heads), check-ins over time. */
 export class ParticipantSummaryView {
   @ApiProperty({ example: '0192f0c4-5b1e-7d3a-9f10-6a1d2e3c4b5a' })
   eventId: string;
@@ -192,8 +231,18 @@ export class ParticipantSummaryView {
   })
   byGender: Record<string, number>;
 
+  @ApiProperty({
+    example: { female: 3, male: 5 },
+    description:
+      'Active heads of delegation by gender (the gender balance among heads, beside byGender among all); "unknown" when not given.',
+  })
+  headsByGender: Record<string, number>;
+
   @ApiProperty({ example: 12, description: 'Accredited participants who have checked in.' })
   checkedIn: number;
+
+  @ApiProperty({ type: CheckInTimelineView, description: 'When the checkedIn participants checked in.' })
+  checkInsOverTime: CheckInTimelineView;
 
   @ApiProperty({ type: [PartySummaryView] })
   byParty: PartySummaryView[];

@@ -183,8 +183,17 @@ export class ReportVersionSummaryView {
   @ApiProperty()
   createdAt: string;
 
+  @ApiPropertyOptional({
+    example: 'Aliya Secretariat',
+    description: 'Who started the version, as their sign-in names them.',
+  })
+  createdBy?: string;
+
   @ApiPropertyOptional()
   publishedAt?: string;
+
+  @ApiPropertyOptional({ example: 'Aliya Secretariat', description: 'Who published it.' })
+  publishedBy?: string;
 }
 
 export class ReportDiffView {

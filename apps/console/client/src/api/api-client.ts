@@ -12,6 +12,8 @@ export interface RequestOptions {
   ifMatch?: string;
   /** one key per user action, so a retried click is not done twice */
   idempotencyKey?: string;
+  /** a file sent as the body itself, with its own media type (an import's upload) */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
@@ -31,6 +33,7 @@ export async function call<T>(
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json', 'x-plenary-console': '1' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.type || 'application/octet-stream';
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   headers['accept-language'] = document.documentElement.lang;
@@ -41,6 +44,7 @@ export async function call<T>(
       headers,
       credentials: 'same-origin',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.file ? { body: options.file } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
@@ -71,6 +75,8 @@ export const api = {
   getWithEtag: <T>(service: Service, path: string) => call<T>('GET', service, path),
   post: <T>(service: Service, path: string, body?: unknown, options: RequestOptions = {}) =>
     call<T>('POST', service, path, { ...options, body: body ?? {} }).then((r) => r.body),
+  upload: <T>(service: Service, path: string, file: Blob) =>
+    call<T>('POST', service, path, { file }).then((r) => r.body),
   patch: <T>(service: Service, path: string, body: unknown, ifMatch: string) =>
     call<T>('PATCH', service, path, { body, ifMatch }).then((r) => r.body),
 };

@@ -1,19 +1,27 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { whenSignedOut } from '../api/api-client';
 import { loadSession, type Person, type SessionState } from '../api/session';
+import { BulkImportPage } from '../features/bulk-import/bulk-import-page';
 import { CheckInDesk } from '../features/check-in/check-in-desk';
 import { DelegationPage } from '../features/delegation/delegation-page';
 import { MeetingDesk } from '../features/desk/meeting-desk';
+import { NewMeetingPage } from '../features/meeting-editor/new-meeting-page';
 import { MeetingsList } from '../features/meetings/meetings-list';
 import { MyMeetings } from '../features/my-meetings/my-meetings';
+import { ReportPage } from '../features/report-editor/report-page';
+import { PublicMeetingPage } from '../features/public-meeting/public-meeting-page';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import { Header } from './header';
 import { match, usePath } from './router';
 
+// Loaded when opened: Chart.js and the charts stay out of the console's first bundle.
+const AttendanceDashboard = lazy(() => import('../features/dashboard/attendance-dashboard'));
+
 export function App() {
   const [session, setSession] = useState<SessionState | undefined>();
   const { t } = useTranslation();
+  const path = usePath();
   useEffect(() => {
     void loadSession().then(setSession);
     whenSignedOut(() => setSession({ signedIn: false }));
@@ -32,19 +40,37 @@ export function App() {
       </a>
       <Header person={session.signedIn ? session.person : undefined} />
       <main id="main" className="page" tabIndex={-1}>
-        {session.signedIn ? <Page person={session.person} /> : <SignInPage />}
+        {publicPage(path) ?? (session.signedIn ? <Page person={session.person} /> : <SignInPage />)}
       </main>
     </>
   );
+}
+
+/** Pages anyone may open, signed in or not. */
+function publicPage(path: string) {
+  const params = match('/public/meetings/:eventId', path);
+  return params ? <PublicMeetingPage eventId={params.eventId} /> : undefined;
 }
 
 function Page({ person }: { person: Person }) {
   const path = usePath();
   const { t } = useTranslation();
   let params: Record<string, string> | undefined;
+  if (match('/meetings/new', path)) return <NewMeetingPage />;
   if ((params = match('/meetings/:eventId/check-in', path))) return <CheckInDesk eventId={params.eventId} />;
+  if ((params = match('/meetings/:eventId/reports/:reportId', path)))
+    return <ReportPage eventId={params.eventId} reportId={params.reportId} />;
+  if ((params = match('/meetings/:eventId/dashboard', path))) {
+    return (
+      <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+        <AttendanceDashboard eventId={params.eventId} />
+      </Suspense>
+    );
+  }
   if ((params = match('/meetings/:eventId', path))) return <MeetingDesk eventId={params.eventId} />;
   if (match('/meetings', path)) return <MeetingsList />;
+  if ((params = match('/delegations/:eventId/:party/import', path)))
+    return <BulkImportPage eventId={params.eventId} party={params.party} />;
   if ((params = match('/delegations/:eventId/:party', path))) {
     return <DelegationPage eventId={params.eventId} party={params.party} person={person} />;
   }

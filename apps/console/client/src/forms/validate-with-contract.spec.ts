@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { CreateEventDto } from '../../../../../libs/contracts/src/events/create-event.dto';
 import { RegisterParticipantDto } from '../../../../../libs/contracts/src/participants/register-participant.dto';
 import { validateWithContract, withoutBlanks } from './validate-with-contract';
 
@@ -10,6 +11,21 @@ describe('validateWithContract', () => {
       email: 'not-an-email',
     });
     expect(errors.map((e) => e.field).sort()).toEqual(['email', 'name.given', 'role']);
+  });
+
+  it('names a field inside an array as the API does: parties[1].code', async () => {
+    const errors = await validateWithContract(CreateEventDto, {
+      title: 'Meeting of the Almaty Process',
+      kind: 'meeting',
+      startsAt: '2027-11-21T09:00:00+05:00',
+      endsAt: '2027-11-21T18:00:00+05:00',
+      timeZone: 'Asia/Almaty',
+      parties: [
+        { code: 'KAZ', standings: ['member'] },
+        { code: 'XYZ', kind: 'state', standings: ['member'] },
+      ],
+    });
+    expect(errors.map((e) => e.field)).toEqual(['parties[1].code']);
   });
 
   it('accepts a valid person', async () => {

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { fieldPath } from '../../../../../libs/http/src/field-path';
 import type { FieldError } from '../api/api-error';
 
 /**
@@ -17,7 +18,8 @@ export async function validateWithContract<T extends object>(
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // The API's notation, arrays included ("parties[1].code"), so that both checks name one field alike.
+    const field = fieldPath(parent, error.property);
     const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 
 export interface Column<T> {
   key: string;
@@ -23,9 +23,16 @@ interface DataTableProps<T> {
 
 /** A captioned table that scrolls sideways on a narrow screen instead of breaking the page. */
 export function DataTable<T>(props: DataTableProps<T>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const overflows = useOverflow(scroller);
   if (props.rows.length === 0 && props.empty !== undefined) return <p>{props.empty}</p>;
   return (
-    <div className="table-scroll">
+    <div
+      ref={scroller}
+      className="table-scroll"
+      // A box that scrolls must be reachable by keyboard to be scrolled by keyboard (WCAG 2.1.1).
+      {...(overflows ? { tabIndex: 0, role: 'region', 'aria-label': props.caption } : {})}
+    >
       <table>
         <caption className={props.captionHidden ? 'visually-hidden' : undefined}>{props.caption}</caption>
         <thead>
@@ -57,4 +64,25 @@ export function DataTable<T>(props: DataTableProps<T>) {
       </table>
     </div>
   );
+}
+
+/** Whether the element scrolls sideways (wider inside than it shows), kept up to date as it or its content resizes. */
+function useOverflow(ref: RefObject<HTMLElement | null>): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    // Only a box that scrolls needs the focus: one whose overflow an outer box takes (visible) does not.
+    const check = () =>
+      setOverflows(
+        ['auto', 'scroll'].includes(getComputedStyle(element).overflowX) &&
+          element.scrollWidth > element.clientWidth + 1,
+      );
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  });
+  return overflows;
 }

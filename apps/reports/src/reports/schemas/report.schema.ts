@@ -31,6 +31,10 @@ export class ReportVersion {
   @Prop({ type: String, required: true })
   createdBy: string;
 
+  /** Who started it, as their sign-in names them (for people reading the versions). */
+  @Prop({ type: String })
+  createdByName?: string;
+
   @Prop({ type: Date })
   submittedAt?: Date;
 
@@ -39,6 +43,9 @@ export class ReportVersion {
 
   @Prop({ type: String })
   publishedBy?: string;
+
+  @Prop({ type: String })
+  publishedByName?: string;
 }
 
 @Schema({ _id: false })

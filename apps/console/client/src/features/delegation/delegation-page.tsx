@@ -11,6 +11,7 @@ import { useResource } from '../../api/use-resource';
 import { formatDate, partyName } from '../../i18n/format';
 import { useLiveChanges } from '../../live/use-live-changes';
 import { Notice } from '../../ui/fields';
+import { Link } from '../../ui/link';
 import { PeopleTable } from './people-table';
 import { PersonForm } from './person-form';
 import { RegisterDelegationForm } from './register-delegation-form';
@@ -95,6 +96,9 @@ export function DelegationPage(props: { eventId: string; party: string; person: 
           <section aria-labelledby="new-person-title">
             <PersonForm delegationId={delegation.id} onDone={data.reload} />
           </section>
+          <p>
+            <Link to={`/delegations/${props.eventId}/${props.party}/import`}>{t('bulkImport.open')}</Link>
+          </p>
         </>
       )}
     </>

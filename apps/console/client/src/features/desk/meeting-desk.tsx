@@ -7,6 +7,12 @@ import { formatDate } from '../../i18n/format';
 import { Notice } from '../../ui/fields';
 import { Link } from '../../ui/link';
 import { CoordinatorsPanel } from '../coordinators/coordinators-panel';
+import { AgendaPanel } from '../meeting-editor/agenda-panel';
+import { LifecyclePanel } from '../meeting-editor/lifecycle-panel';
+import { MeetingDetailsPanel } from '../meeting-editor/meeting-details-panel';
+import { OutcomePanel } from '../report-editor/outcome-panel';
+import { HistoryPanel } from '../history/history-panel';
+import { CalendarLink } from '../public-meeting/calendar-link';
 import { DelegationsPanel } from './delegations-panel';
 import { ParticipantsPanel } from './participants-panel';
 
@@ -34,13 +40,25 @@ export function MeetingDesk({ eventId }: { eventId: string }) {
       <p>
         <Link to={`/meetings/${eventId}/check-in`} className="button button-primary">
           {t('desk.openCheckIn')}
-        </Link>
+        </Link>{' '}
+        <Link to={`/meetings/${eventId}/dashboard`} className="button button-secondary">
+          {t('dashboard.open')}
+        </Link>{' '}
+        <CalendarLink eventId={eventId} signedIn />{' '}
+        {e.state !== 'draft' ? (
+          <Link to={`/public/meetings/${eventId}`}>{t('publicPage.openPublicPage')}</Link>
+        ) : null}
       </p>
       <Tabs>
         <TabList aria-label={t('desk.sections')}>
           <Tab id="participants">{t('desk.participants')}</Tab>
           <Tab id="delegations">{t('desk.delegations')}</Tab>
           <Tab id="coordinators">{t('desk.coordinators')}</Tab>
+          <Tab id="details">{t('meetingEditor.tabs.details')}</Tab>
+          <Tab id="agenda">{t('meetingEditor.tabs.agenda')}</Tab>
+          <Tab id="lifecycle">{t('meetingEditor.tabs.lifecycle')}</Tab>
+          <Tab id="outcome">{t('reportEditor.outcome')}</Tab>
+          <Tab id="history">{t('history.tab')}</Tab>
         </TabList>
         <TabPanel id="participants">
           <ParticipantsPanel event={e} />
@@ -50,6 +68,21 @@ export function MeetingDesk({ eventId }: { eventId: string }) {
         </TabPanel>
         <TabPanel id="coordinators">
           <CoordinatorsPanel event={e} />
+        </TabPanel>
+        <TabPanel id="details">
+          <MeetingDetailsPanel event={e} onSaved={event.reload} />
+        </TabPanel>
+        <TabPanel id="agenda">
+          <AgendaPanel event={e} onChanged={event.reload} />
+        </TabPanel>
+        <TabPanel id="lifecycle">
+          <LifecyclePanel event={e} onChanged={event.reload} />
+        </TabPanel>
+        <TabPanel id="outcome">
+          <OutcomePanel event={e} />
+        </TabPanel>
+        <TabPanel id="history">
+          <HistoryPanel event={e} />
         </TabPanel>
       </Tabs>
     </>

@@ -12,7 +12,14 @@ export function MeetingsList() {
   const events = useResource((signal) => api.get<EventPageView>('events', '/events?limit=100', signal), []);
   return (
     <>
-      <h1>{t('meetings.title')}</h1>
+      <div className="toolbar">
+        <h1>{t('meetings.title')}</h1>
+        <div className="toolbar-end">
+          <Link to="/meetings/new" className="button button-primary">
+            {t('meetingEditor.newAction')}
+          </Link>
+        </div>
+      </div>
       {events.error ? <Notice tone="error">{events.error.message}</Notice> : null}
       {events.data && events.data.items.length === 0 ? <p>{t('meetings.none')}</p> : null}
       {events.data?.items.length ? (
