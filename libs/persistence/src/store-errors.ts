@@ -35,3 +35,14 @@ export function isStoreUnavailableError(error: unknown): boolean {
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
+
+/**
+ * An unordered bulk write (insertMany or bulkWrite with ordered: false) whose every failed
+ * operation was refused by a unique index: the rest were written.
+ */
+export function isOnlyDuplicateKeyErrors(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  if (!Array.isArray(writeErrors) || writeErrors.length === 0) return isDuplicateKeyError(error);
+  return writeErrors.every((e) => isDuplicateKeyError(e));
+}
