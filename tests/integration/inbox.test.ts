@@ -29,19 +29,25 @@ describe('Inbox', () => {
     await connection?.close();
   });
 
-  it('remembers a processed id, once, however often it is recorded', async () => {
-    expect(await inbox.seen('m-1')).toBe(false);
-    await inbox.record('m-1', 'event.created');
-    await inbox.record('m-1', 'event.created');
-    expect(await inbox.seen('m-1')).toBe(true);
+  it('remembers processed ids, once each, however often they are recorded, and reads a batch in one query', async () => {
+    expect(await inbox.seenAmong(['m-1', 'm-3'])).toEqual(new Set());
+    await inbox.recordAll([{ id: 'm-1', type: 'event.created' }]);
+    // Recorded again beside a new one (ordered: false): the duplicate is ignored, the new one written.
+    await inbox.recordAll([
+      { id: 'm-1', type: 'event.created' },
+      { id: 'm-3', type: 'event.updated' },
+      { id: 'm-3', type: 'event.updated' },
+    ]);
+    expect(await inbox.seenAmong(['m-1', 'm-3', 'm-4'])).toEqual(new Set(['m-1', 'm-3']));
     expect(await connection.collection('inbox').countDocuments({ _id: 'm-1' as never })).toBe(1);
+    expect(await connection.collection('inbox').countDocuments({ _id: 'm-3' as never })).toBe(1);
   });
 
   it('forgets ids older than the retention', async () => {
-    await inbox.record('m-2', 'event.created');
+    await inbox.recordAll([{ id: 'm-2', type: 'event.created' }]);
     const tomorrow = new Date(Date.now() + 25 * 3600_000);
     expect(await inbox.forgetOld(new Date())).toBe(0);
-    expect(await inbox.forgetOld(tomorrow)).toBe(2);
-    expect(await inbox.seen('m-2')).toBe(false);
+    expect(await inbox.forgetOld(tomorrow)).toBe(3);
+    expect(await inbox.seenAmong(['m-2'])).toEqual(new Set());
   });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { InjectConnection } from '@nestjs/mongoose';
 import { ServiceConfig } from '@plenary/config';
 import { LOGGER, type Logger } from '@plenary/observability';
-import { isDuplicateKeyError } from '@plenary/persistence';
+import { isOnlyDuplicateKeyErrors } from '@plenary/persistence';
 import type { Collection, Connection } from 'mongoose';
 
 const CLEAN_UP_EVERY_MS = 60 * 60 * 1000;
@@ -55,15 +55,26 @@ export class Inbox implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  async seen(messageId: string): Promise<boolean> {
-    return (await this.collection.countDocuments({ _id: messageId }, { limit: 1 })) > 0;
+  /** Which of these message ids have been processed: one read for a whole batch (by _id). */
+  async seenAmong(messageIds: string[]): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const found = await this.collection
+      .find({ _id: { $in: messageIds } }, { projection: { _id: 1 } })
+      .toArray();
+    return new Set(found.map((m) => m._id));
   }
 
-  async record(messageId: string, type: string): Promise<void> {
+  /** Records processed messages in one write; an id already recorded (by another instance) is left as it is. */
+  async recordAll(messages: { id: string; type: string }[]): Promise<void> {
+    if (messages.length === 0) return;
+    const processedAt = new Date();
     try {
-      await this.collection.insertOne({ _id: messageId, type, processedAt: new Date() });
+      await this.collection.insertMany(
+        messages.map(({ id, type }) => ({ _id: id, type, processedAt })),
+        { ordered: false },
+      );
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error; // another instance recorded it first
+      if (!isOnlyDuplicateKeyErrors(error)) throw error;
     }
   }
 }

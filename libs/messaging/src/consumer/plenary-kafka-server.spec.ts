@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ServiceConfig } from '@plenary/config';
 import { isMessageType, MessageCatalog, sourceOf, TopicOwners } from '@plenary/contracts';
 import { createLogger } from '@plenary/observability';
-import type { EachMessagePayload, KafkaMessage, Message } from 'kafkajs';
+import type { EachBatchPayload, KafkaMessage, Message } from 'kafkajs';
 import { encodeMessage } from '../cloud-events/cloud-event-codec.js';
 import type { TopicNames } from '../kafka/topic-names.js';
 import type { Inbox } from './inbox.js';
@@ -35,6 +35,7 @@ function received(
   version = 1,
   source = ownerOf(type),
   id = 'm-1',
+  offset = '7',
 ): KafkaMessage {
   const message = encodeMessage({
     id,
@@ -55,7 +56,7 @@ function received(
     key: Buffer.from('e-1'),
     value: Buffer.from(String(message.value)),
     headers,
-    offset: '7',
+    offset,
     timestamp: '0',
     attributes: 0,
   } as KafkaMessage;
@@ -67,13 +68,30 @@ function storeDown(): Error {
   return error;
 }
 
-/** A server wired to fakes: an in-memory inbox and a producer that records dead letters. */
-function setUp(handler: () => Promise<void>, handles = 'delegation.registered') {
+interface Handler {
+  type: string;
+  handle: (data: unknown) => Promise<void>;
+  extras?: Record<string, unknown>;
+}
+
+/**
+ * A server wired to fakes: an in-memory inbox and a producer that record what they are asked,
+ * in order, beside the offsets resolved.
+ */
+function setUpHandlers(handlers: Handler[], options: { running?: () => boolean } = {}) {
   const processed = new Set<string>();
   const deadLetters: Message[] = [];
+  const log: string[] = [];
+  const resolved: string[] = [];
   const inbox = {
-    seen: async (id: string) => processed.has(id),
-    record: async (id: string) => void processed.add(id),
+    seenAmong: async (ids: string[]) => {
+      log.push(`inbox read ${ids.length}`);
+      return new Set(ids.filter((id) => processed.has(id)));
+    },
+    recordAll: async (records: { id: string }[]) => {
+      log.push(`inbox write ${records.map((r) => r.id).join(',')}`);
+      for (const { id } of records) processed.add(id);
+    },
   } as unknown as Inbox;
   const topics = { resolve: (t: string) => t, deadLetter: () => 'dlq' } as unknown as TopicNames;
   const server = new PlenaryKafkaServer({
@@ -82,22 +100,36 @@ function setUp(handler: () => Promise<void>, handles = 'delegation.registered') 
     topics,
     inbox,
   });
-  server.addHandler(handles, handler, true);
+  for (const { type, handle, extras } of handlers) server.addHandler(type, handle, true, extras);
   const internals = server as unknown as {
     producer: { send(record: { messages: Message[] }): Promise<void> };
     consumer: object;
-    process(payload: Partial<EachMessagePayload>): Promise<void>;
+    processBatch(payload: Partial<EachBatchPayload>): Promise<void>;
   };
-  internals.producer = { send: async ({ messages }) => void deadLetters.push(...messages) };
+  internals.producer = {
+    send: async ({ messages }) => {
+      deadLetters.push(...messages);
+      log.push(`dead letter ${messages.map((m) => header(m, 'ce_id')).join(',')}`);
+    },
+  };
   internals.consumer = {};
-  const deliver = (message: KafkaMessage) =>
-    internals.process({
-      topic: 'plenary.participants',
-      partition: 0,
-      message,
+  const deliver = (...messages: KafkaMessage[]) =>
+    internals.processBatch({
+      batch: { topic: 'plenary.participants', partition: 0, messages } as EachBatchPayload['batch'],
+      resolveOffset: (offset: string) => {
+        resolved.push(offset);
+        log.push(`resolve ${offset}`);
+      },
       heartbeat: async () => undefined,
+      isRunning: options.running ?? (() => true),
+      isStale: () => false,
     });
-  return { deliver, processed, deadLetters };
+  return { deliver, processed, deadLetters, log, resolved };
+}
+
+/** One handler of one type. */
+function setUp(handler: () => Promise<void>, handles = 'delegation.registered') {
+  return setUpHandlers([{ type: handles, handle: handler }]);
 }
 
 const header = (message: Message, name: string) => String((message.headers as Record<string, unknown>)[name]);
@@ -179,5 +211,194 @@ describe('PlenaryKafkaServer message processing', () => {
     await deliver(message);
     expect(calls).toBe(0);
     expect(header(deadLetters[0], 'dlq-reason')).toBe('malformed-version');
+  });
+});
+
+const participant = {
+  id: 'p-1',
+  eventId: 'e-1',
+  delegationId: 'd-1',
+  party: { code: 'KAZ', kind: 'state', name: 'Kazakhstan' },
+  name: { given: 'Dana', family: 'Argandykova', givenLatin: 'Dana', familyLatin: 'Argandykova' },
+  role: 'member',
+  state: 'pending',
+  version: 1,
+  createdAt: '2027-01-01T00:00:00.000Z',
+  updatedAt: '2027-01-01T00:00:00.000Z',
+};
+const registered = (id: string, offset: string, person = 'p-1', version = 1) =>
+  received(
+    'participant.registered',
+    { participant: { ...participant, id: person, version } },
+    1,
+    undefined,
+    id,
+    offset,
+  );
+const delegationRegistered = (id: string, offset: string) =>
+  received('delegation.registered', { delegation }, 1, undefined, id, offset);
+const idsOf = (messages: unknown) => (messages as { id: string }[]).map((m) => m.id).join(',');
+const BATCH = { 'plenary.batch': true };
+const IDEMPOTENT = { 'plenary.idempotent': true };
+
+describe('PlenaryKafkaServer batches', () => {
+  it('reads the inbox once per batch, writes what it handled in one go, then resolves the offsets', async () => {
+    const handled: string[] = [];
+    const { deliver, log } = setUpHandlers([
+      { type: 'participant.registered', handle: async (m) => void handled.push(idsOf([m])) },
+    ]);
+    await deliver(registered('a', '1'), registered('b', '2'), registered('c', '3'));
+    expect(handled).toEqual(['a', 'b', 'c']);
+    expect(log).toEqual(['inbox read 3', 'inbox write a,b,c', 'resolve 3']);
+  });
+
+  it('drops a redelivery already processed, and a second copy within the same batch', async () => {
+    const handled: string[] = [];
+    const { deliver, log } = setUpHandlers([
+      { type: 'participant.registered', handle: async (m) => void handled.push(idsOf([m])) },
+    ]);
+    await deliver(registered('a', '1'));
+    await deliver(registered('a', '2'), registered('b', '3'), registered('b', '4'));
+    expect(handled).toEqual(['a', 'b']);
+    expect(log.slice(3)).toEqual(['inbox read 3', 'inbox write b', 'resolve 4']);
+  });
+
+  it('makes no inbox read or write for a handler idempotent by itself', async () => {
+    const handled: string[] = [];
+    const { deliver, log } = setUpHandlers([
+      {
+        type: 'participant.registered',
+        handle: async (m) => void handled.push(idsOf([m])),
+        extras: IDEMPOTENT,
+      },
+    ]);
+    await deliver(registered('a', '1'), registered('a', '2'));
+    // The redelivery reaches the handler, whose version guard makes it change nothing.
+    expect(handled).toEqual(['a', 'a']);
+    expect(log).toEqual(['resolve 2']);
+  });
+
+  it('keeps the inbox for a type one of whose handlers is not idempotent', async () => {
+    const { deliver, log } = setUpHandlers([
+      { type: 'participant.registered', handle: async () => undefined, extras: IDEMPOTENT },
+      { type: 'participant.registered', handle: async () => undefined },
+    ]);
+    await deliver(registered('a', '1'));
+    await deliver(registered('a', '2'));
+    expect(log).toEqual(['inbox read 1', 'inbox write a', 'resolve 1', 'inbox read 1', 'resolve 2']);
+  });
+
+  it('hands a batch handler the consecutive messages of its types, in order, and the others one by one', async () => {
+    const calls: string[] = [];
+    const { deliver } = setUpHandlers([
+      {
+        type: 'participant.registered',
+        handle: async (ms) => void calls.push(`batch ${idsOf(ms)}`),
+        extras: { ...BATCH, ...IDEMPOTENT },
+      },
+      { type: 'delegation.registered', handle: async (m) => void calls.push(`one ${idsOf([m])}`) },
+    ]);
+    await deliver(
+      registered('a', '1'),
+      registered('b', '2', 'p-2'),
+      delegationRegistered('d', '3'),
+      registered('c', '4', 'p-3'),
+    );
+    expect(calls).toEqual(['batch a,b', 'one d', 'batch c']);
+  });
+
+  it('calls each handler of a type, a batch handler with an array of one', async () => {
+    const calls: string[] = [];
+    const { deliver } = setUpHandlers([
+      {
+        type: 'participant.registered',
+        handle: async (ms) => void calls.push(`batch ${idsOf(ms)}`),
+        extras: BATCH,
+      },
+      { type: 'participant.registered', handle: async (m) => void calls.push(`one ${idsOf([m])}`) },
+    ]);
+    await deliver(registered('a', '1'), registered('b', '2', 'p-2'));
+    expect(calls).toEqual(['batch a', 'one a', 'batch b', 'one b']);
+  });
+
+  it('retries a failing batch, then its messages one by one, and dead-letters only the bad one', async () => {
+    const calls: string[] = [];
+    const { deliver, deadLetters, log } = setUpHandlers([
+      {
+        type: 'participant.registered',
+        handle: async (ms) => {
+          const ids = idsOf(ms);
+          calls.push(ids);
+          if (ids.includes('bad')) throw new Error('cannot project this one');
+        },
+        extras: { ...BATCH, ...IDEMPOTENT },
+      },
+    ]);
+    await deliver(registered('a', '1'), registered('bad', '2', 'p-2'), registered('c', '3', 'p-3'));
+    expect(calls).toEqual(['a,bad,c', 'a,bad,c', 'a,bad,c', 'a', 'bad', 'bad', 'bad', 'c']);
+    expect(deadLetters.map((m) => header(m, 'ce_id'))).toEqual(['bad']);
+    expect(header(deadLetters[0], 'dlq-attempts')).toBe('3');
+    expect(log.at(-1)).toBe('resolve 3');
+  });
+
+  it('waits out a store outage in a batch handler without falling back or dead-lettering', async () => {
+    let calls = 0;
+    const { deliver, deadLetters, resolved } = setUpHandlers([
+      {
+        type: 'participant.registered',
+        handle: async () => {
+          calls++;
+          if (calls <= 2) throw storeDown();
+        },
+        extras: { ...BATCH, ...IDEMPOTENT },
+      },
+    ]);
+    await deliver(registered('a', '1'), registered('b', '2', 'p-2'));
+    expect(calls).toBe(3);
+    expect(deadLetters).toEqual([]);
+    expect(resolved).toEqual(['2']);
+  });
+
+  it('stops between messages when the consumer stops, recording and resolving only what it handled', async () => {
+    const handled: string[] = [];
+    let running = true;
+    const { deliver, log } = setUpHandlers(
+      [
+        {
+          type: 'participant.registered',
+          handle: async (m) => {
+            handled.push(idsOf([m]));
+            running = false; // stop() called while this message is handled
+          },
+        },
+      ],
+      { running: () => running },
+    );
+    await deliver(registered('a', '1'), registered('b', '2'), registered('c', '3'));
+    expect(handled).toEqual(['a']);
+    expect(log).toEqual(['inbox read 3', 'inbox write a', 'resolve 1']);
+  });
+
+  it('dead-letters poison in the middle of a batch and handles the rest in order', async () => {
+    const calls: string[] = [];
+    const { deliver, deadLetters, log } = setUpHandlers([
+      {
+        type: 'participant.registered',
+        handle: async (ms) => void calls.push(idsOf(ms)),
+        extras: { ...BATCH, ...IDEMPOTENT },
+      },
+    ]);
+    const poison = received(
+      'participant.registered',
+      { participant: { ...participant, state: 'gone' } },
+      1,
+      undefined,
+      'poison',
+      '2',
+    );
+    await deliver(registered('a', '1'), poison, registered('c', '3', 'p-3'));
+    expect(calls).toEqual(['a', 'c']);
+    expect(deadLetters.map((m) => header(m, 'dlq-reason'))).toEqual(['invalid-payload']);
+    expect(log).toEqual(['dead letter poison', 'resolve 3']);
   });
 });

@@ -1,4 +1,4 @@
-import { KafkaContext, ServerKafka } from '@nestjs/microservices';
+import { KafkaContext, type MessageHandler, ServerKafka } from '@nestjs/microservices';
 import type { ServiceConfig } from '@plenary/config';
 import {
   isMessageType,
@@ -10,14 +10,17 @@ import {
 } from '@plenary/contracts';
 import { RequestContext, type Logger } from '@plenary/observability';
 import { isStoreUnavailableError } from '@plenary/persistence';
-import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
 import { decodeMessage } from '../cloud-events/cloud-event-codec.js';
 import { PoisonMessageError } from '../cloud-events/poison-message.error.js';
 import { createKafka, createProducer } from '../kafka/kafka-client.js';
 import type { TopicNames } from '../kafka/topic-names.js';
 import { ensureTopics } from '../kafka/topic-provisioner.js';
 import { deadLetterMessage } from './dead-letter.js';
+import { handlerKindOf } from './handler-kinds.js';
 import type { Inbox } from './inbox.js';
+import { type MessageRoute, MessageRoutes } from './message-routes.js';
 import { validatePayload } from './payload-validation.js';
 import { type SequenceCounts, SequenceWatch } from './sequence-watch.js';
 
@@ -33,6 +36,8 @@ export interface PlenaryKafkaServerDeps {
 
 const MAX_RESTART_DELAY_MS = 10_000;
 const MAX_UNAVAILABLE_DELAY_MS = 5_000;
+/** In a long batch, what is done is recorded and its offsets resolved at least this often. */
+const SETTLE_EVERY_MS = 1_000;
 
 class ShuttingDownError extends Error {
   constructor() {
@@ -40,18 +45,46 @@ class ShuttingDownError extends Error {
   }
 }
 
+/** A message of a batch once decoded: refused (dead-lettered at once), passed over, or handed to its handlers. */
+type Admitted =
+  | { kind: 'refused'; message: KafkaMessage; error: unknown }
+  | { kind: 'passed'; message: KafkaMessage; envelope: MessageEnvelope<unknown> }
+  | {
+      kind: 'handled';
+      message: KafkaMessage;
+      envelope: MessageEnvelope<object>;
+      routes: readonly MessageRoute[];
+      /** Dropped if its id was processed, recorded once handled. */
+      inbox: boolean;
+    };
+type HandledMessage = Extract<Admitted, { kind: 'handled' }>;
+
+/** Where a batch's messages come from, and its heartbeat. */
+interface BatchSource {
+  topic: string;
+  partition: number;
+  heartbeat: () => Promise<void>;
+}
+
 /**
  * Nest's Kafka transport, extended once for every app (rather than bypassed in each):
  * - routes by message type (the ce_type header, via @OnMessage) instead of by topic;
  * - decodes CloudEvents and validates payloads against their contract;
  * - refuses (dead-letters) a message whose ce_source is not its topic's owner;
- * - drops redeliveries already processed (inbox);
+ * - consumes a partition's messages in batches (eachBatch): one inbox read for the batch, the
+ *   handlers in order (a batch handler, @OnMessages, takes consecutive messages of its types at
+ *   once), then one inbox write for what was handled before its offsets are resolved;
+ * - drops redeliveries already processed (inbox), except for handlers whose effect is
+ *   idempotent by itself (@IdempotentByVersion: no inbox read or write);
  * - tells gaps and reorderings in each meeting's sequence (ce_plenarysequence): logged and
  *   counted, not held for: a hole is a write that never completed or a message too large to
  *   publish (dead-lettered by its producer), so waiting would block the partition for
  *   nothing, and handlers are idempotent and keep the source's version anyway;
  * - retries a failing handler with backoff, then dead-letters it and goes on, so one bad
- *   message never blocks its partition; waits without committing while the store is away;
+ *   message never blocks its partition (a failing batch, after its attempts, is handled one
+ *   message at a time so that only the bad one is dead-lettered); waits without committing
+ *   while the store is away; stops between messages when closing or when the batch is stale,
+ *   leaving what it did not handle uncommitted;
  * - processes several partitions at once;
  * - starts even while Kafka is away and restarts a crashed consumer, reporting its state
  *   to the readiness check.
@@ -64,6 +97,7 @@ export class PlenaryKafkaServer extends ServerKafka {
   private readonly deps: PlenaryKafkaServerDeps;
   private kafka: Kafka | undefined;
   private readonly sequences = new SequenceWatch();
+  private readonly routes = new MessageRoutes();
 
   constructor(deps: PlenaryKafkaServerDeps) {
     super({
@@ -82,6 +116,21 @@ export class PlenaryKafkaServer extends ServerKafka {
   /** Gaps and reorderings seen in the meetings' sequences since start. */
   getSequenceCounts(): SequenceCounts {
     return this.sequences.getCounts();
+  }
+
+  /**
+   * Called by Nest for each handler of each type. Nest would chain a type's second handler
+   * behind the first; here each is kept apart, with how it wants to be called (its extras).
+   */
+  override addHandler(
+    pattern: unknown,
+    callback: MessageHandler,
+    isEventHandler = false,
+    extras: Record<string, unknown> = {},
+  ): void {
+    const type = this.normalizePattern(pattern as string);
+    this.routes.add(type, { handle: callback, ...handlerKindOf(extras) });
+    if (!this.messageHandlers.has(type)) super.addHandler(pattern, callback, isEventHandler, extras);
   }
 
   /** The app starts at once; the consumer connects in the background and retries until Kafka answers. */
@@ -156,14 +205,15 @@ export class PlenaryKafkaServer extends ServerKafka {
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
       partitionsConsumedConcurrently: this.deps.config.CONSUMER_CONCURRENCY,
-      eachMessage: (payload) => this.process(payload),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.processBatch(payload),
     });
   }
 
   /** The topics that carry the message types this app has handlers for. */
   private subscribedTopics(): string[] {
     const topics = new Set<string>();
-    for (const pattern of this.messageHandlers.keys()) {
+    for (const pattern of this.routes.types()) {
       if (!isMessageType(pattern))
         throw new Error(`@OnMessage('${pattern}') names no message type of the contract`);
       topics.add(this.deps.topics.resolve(MessageCatalog[pattern].topic as TopicName));
@@ -207,7 +257,106 @@ export class PlenaryKafkaServer extends ServerKafka {
     await consumer?.disconnect().catch(() => undefined);
   }
 
-  private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  /**
+   * One partition's batch: decoded, one inbox read, handled in order, then one inbox write
+   * before the offsets it covers are resolved. Stops between messages when the consumer is
+   * closing or the batch is stale; what was not handled stays unresolved and comes again.
+   */
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const source: BatchSource = { topic: batch.topic, partition: batch.partition, heartbeat };
+    const items = batch.messages.map((message) => this.admit(message));
+    const toRecord: { id: string; type: string }[] = [];
+    let doneOffset: string | undefined;
+    /** The processed ids are recorded before the offsets that cover them are resolved. */
+    const settle = async (closing: boolean) => {
+      if (toRecord.length > 0) {
+        const records = [...toRecord];
+        if (closing) await this.deps.inbox.recordAll(records);
+        else await this.untilStoreAnswers(() => this.deps.inbox.recordAll(records), heartbeat);
+        toRecord.length = 0;
+      }
+      if (doneOffset !== undefined) resolveOffset(doneOffset);
+      doneOffset = undefined;
+    };
+    try {
+      const inboxIds = items.flatMap((item) =>
+        item.kind === 'handled' && item.inbox ? [item.envelope.id] : [],
+      );
+      const processed =
+        inboxIds.length === 0
+          ? new Set<string>()
+          : await this.untilStoreAnswers(() => this.deps.inbox.seenAmong(inboxIds), heartbeat);
+      let settledAt = Date.now();
+      for (let i = 0; i < items.length;) {
+        if (!isRunning() || isStale() || this.closing) break;
+        const item = items[i];
+        const run = item.kind === 'handled' ? this.runFrom(items, i) : [];
+        if (item.kind === 'refused') {
+          await this.deadLetterOrThrow(item.error, item.message, source.topic, source.partition, 1);
+        } else if (item.kind === 'passed') {
+          this.sequences.advance(source.topic, item.envelope.key, item.envelope.sequence);
+        } else if (run.length > 1) {
+          const fresh = run.filter((m) => !this.dropIfDuplicate(m, processed, source.topic));
+          for (const handled of await this.handleRun(fresh, source)) {
+            if (handled.inbox) toRecord.push({ id: handled.envelope.id, type: handled.envelope.type });
+          }
+        } else if (!this.dropIfDuplicate(item, processed, source.topic)) {
+          if ((await this.handleOne(item, source)) && item.inbox) {
+            toRecord.push({ id: item.envelope.id, type: item.envelope.type });
+          }
+        }
+        i += Math.max(1, run.length);
+        doneOffset = items[i - 1].message.offset;
+        if (Date.now() - settledAt >= SETTLE_EVERY_MS) {
+          await settle(false);
+          settledAt = Date.now();
+        }
+        await heartbeat();
+      }
+      await settle(this.closing);
+    } catch (error) {
+      // Closing, or Kafka refused a heartbeat (a rebalance): what is done is recorded and
+      // resolved if the store answers at once; the rest is handled again by the partition's owner.
+      await settle(true).catch(() => undefined);
+      if (error instanceof ShuttingDownError) return;
+      throw error;
+    }
+  }
+
+  /**
+   * The messages from `start` that one batch handler can take together: consecutive ones of
+   * types that handler alone handles. A single message otherwise.
+   */
+  private runFrom(items: Admitted[], start: number): HandledMessage[] {
+    const first = items[start] as HandledMessage;
+    const route = this.routes.soleBatchRoute(first.envelope.type);
+    if (!route) return [first];
+    const run: HandledMessage[] = [];
+    for (let i = start; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind !== 'handled' || this.routes.soleBatchRoute(item.envelope.type) !== route) break;
+      run.push(item);
+    }
+    return run;
+  }
+
+  /**
+   * A redelivery of a processed message (the inbox knows its id, or it came earlier in this
+   * batch) is dropped; otherwise the message is taken: its sequence is watched and its id noted.
+   */
+  private dropIfDuplicate(item: HandledMessage, processed: Set<string>, topic: string): boolean {
+    if (item.inbox && processed.has(item.envelope.id)) {
+      this.log.info({ messageId: item.envelope.id, type: item.envelope.type }, 'duplicate delivery dropped');
+      return true;
+    }
+    if (item.inbox) processed.add(item.envelope.id);
+    this.watchSequence(topic, item.envelope);
+    return false;
+  }
+
+  /** Decodes and checks one message, as far as it can without the store. */
+  private admit(message: KafkaMessage): Admitted {
     let envelope: MessageEnvelope<unknown>;
     try {
       // Checked before parsing: a huge value would cost memory and time for nothing.
@@ -223,28 +372,21 @@ export class PlenaryKafkaServer extends ServerKafka {
         throw new PoisonMessageError('unknown-type', `no message type "${envelope.type}" in the contract`);
       }
     } catch (error) {
-      return this.deadLetterOrThrow(error, message, topic, partition, 1);
+      return { kind: 'refused', message, error };
     }
     const type = envelope.type;
-    if (!this.messageHandlers.has(type)) {
-      // A type on this topic that this app does not need.
-      this.sequences.advance(topic, envelope.key, envelope.sequence);
-      return;
-    }
+    const routes = this.routes.of(type);
+    // A type on this topic that this app does not need.
+    if (routes.length === 0) return { kind: 'passed', message, envelope };
     const definition = MessageCatalog[type];
     // Only the owner of a topic writes it; anything else is forged or misrouted.
     const owner = sourceOf(TopicOwners[definition.topic as TopicName]);
     if (envelope.source !== owner) {
-      return this.deadLetterOrThrow(
-        new PoisonMessageError(
-          'foreign-source',
-          `ce_source "${envelope.source.slice(0, 200)}" is not ${owner}, the owner of ${definition.topic}`,
-        ),
-        message,
-        topic,
-        partition,
-        1,
+      const error = new PoisonMessageError(
+        'foreign-source',
+        `ce_source "${envelope.source.slice(0, 200)}" is not ${owner}, the owner of ${definition.topic}`,
       );
+      return { kind: 'refused', message, error };
     }
     if (envelope.version !== definition.version) {
       // Another version, published beside the one this app reads during a migration.
@@ -252,56 +394,118 @@ export class PlenaryKafkaServer extends ServerKafka {
         { type, version: envelope.version },
         'skipping a message version this service does not read',
       );
-      this.sequences.advance(topic, envelope.key, envelope.sequence);
-      return;
+      return { kind: 'passed', message, envelope };
     }
-    let data: object;
     try {
-      data = validatePayload(definition, envelope.data);
+      const data = validatePayload(definition, envelope.data);
+      return {
+        kind: 'handled',
+        message,
+        envelope: { ...envelope, data },
+        routes,
+        inbox: this.routes.needsInbox(type),
+      };
     } catch (error) {
-      return this.deadLetterOrThrow(error, message, topic, partition, 1);
+      return { kind: 'refused', message, error };
     }
-    const validated = { ...envelope, data };
+  }
 
-    if (await this.untilStoreAnswers(() => this.deps.inbox.seen(envelope.id), heartbeat)) {
-      this.log.info({ messageId: envelope.id, type }, 'duplicate delivery dropped');
-      return;
-    }
-    this.watchSequence(topic, envelope);
+  /**
+   * Hands one message to every handler of its type (a batch handler gets an array of one);
+   * retries with backoff, then dead-letters it. Returns whether it was handled.
+   */
+  private async handleOne(item: HandledMessage, source: BatchSource): Promise<boolean> {
+    const { envelope, message, routes } = item;
     const context = { correlationId: envelope.correlationId, causationId: envelope.id };
-    const kafkaContext = new KafkaContext([
-      message,
-      partition,
-      topic,
-      this.consumer!,
-      heartbeat,
-      this.producer!,
-    ]);
+    const kafkaContext = this.kafkaContext(message, source);
     const maxAttempts = this.deps.config.CONSUMER_MAX_ATTEMPTS;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.untilStoreAnswers(
           () =>
             RequestContext.run(context, () =>
-              this.handleEvent(type, { pattern: type, data: validated }, kafkaContext),
+              Promise.all(
+                routes.map((route) => this.invoke(route, route.batch ? [envelope] : envelope, kafkaContext)),
+              ),
             ),
-          heartbeat,
+          source.heartbeat,
         );
-        break;
+        return true;
       } catch (error) {
         if (error instanceof ShuttingDownError || attempt >= maxAttempts) {
-          return this.deadLetterOrThrow(error, message, topic, partition, attempt);
+          await this.deadLetterOrThrow(error, message, source.topic, source.partition, attempt);
+          return false;
         }
-        const delay = this.deps.config.CONSUMER_RETRY_BACKOFF_MS * 2 ** (attempt - 1);
-        this.log.warn(
-          { err: error, messageId: envelope.id, type, attempt },
-          `handler failed; retrying in ${delay} ms`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        await heartbeat();
+        await this.backOff(error, attempt, source, { messageId: envelope.id, type: envelope.type });
       }
     }
-    await this.untilStoreAnswers(() => this.deps.inbox.record(envelope.id, type), heartbeat);
+  }
+
+  /**
+   * Hands consecutive messages to their batch handler at once, with the first one's context;
+   * retries the batch with backoff, then handles its messages one at a time so that only a bad
+   * one is dead-lettered. Returns the messages handled.
+   */
+  private async handleRun(run: HandledMessage[], source: BatchSource): Promise<HandledMessage[]> {
+    if (run.length <= 1) {
+      return run.length === 1 && (await this.handleOne(run[0], source)) ? run : [];
+    }
+    const [first] = run;
+    const route = first.routes[0];
+    const context = { correlationId: first.envelope.correlationId, causationId: first.envelope.id };
+    const kafkaContext = this.kafkaContext(run[run.length - 1].message, source);
+    const maxAttempts = this.deps.config.CONSUMER_MAX_ATTEMPTS;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      try {
+        await this.untilStoreAnswers(
+          () =>
+            RequestContext.run(context, () =>
+              this.invoke(
+                route,
+                run.map((m) => m.envelope),
+                kafkaContext,
+              ),
+            ),
+          source.heartbeat,
+        );
+        return run;
+      } catch (error) {
+        if (error instanceof ShuttingDownError) throw error;
+        if (attempt < maxAttempts) {
+          await this.backOff(error, attempt, source, { type: first.envelope.type, messages: run.length });
+        } else {
+          this.log.warn(
+            { err: error, type: first.envelope.type, messages: run.length, attempts: attempt },
+            'batch handler failed; handling its messages one at a time',
+          );
+        }
+      }
+    }
+    const handled: HandledMessage[] = [];
+    for (const item of run) if (await this.handleOne(item, source)) handled.push(item);
+    return handled;
+  }
+
+  private async backOff(
+    error: unknown,
+    attempt: number,
+    source: BatchSource,
+    about: Record<string, unknown>,
+  ): Promise<void> {
+    const delay = this.deps.config.CONSUMER_RETRY_BACKOFF_MS * 2 ** (attempt - 1);
+    this.log.warn({ err: error, ...about, attempt }, `handler failed; retrying in ${delay} ms`);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await source.heartbeat();
+  }
+
+  /** Calls one handler as Nest's handleEvent would: its result may be a stream that errors. */
+  private async invoke(route: MessageRoute, data: unknown, context: KafkaContext): Promise<void> {
+    const result: unknown = await route.handle(data, context);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  }
+
+  private kafkaContext(message: KafkaMessage, { topic, partition, heartbeat }: BatchSource): KafkaContext {
+    return new KafkaContext([message, partition, topic, this.consumer!, heartbeat, this.producer!]);
   }
 
   private watchSequence(topic: string, envelope: MessageEnvelope<unknown>): void {
