@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AttendanceView } from '@plenary/contracts';
 import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -12,23 +13,29 @@ import { secretariat } from '../support/tokens.js';
 /**
  * What the shared Kafka transport promises every consumer, shown on the reports service:
  * a redelivered message has one effect, and a message that cannot be processed goes to the
- * dead-letter topic while the next one on its partition is processed.
+ * dead-letter topic while the next one on its partition is processed; within a batch too.
  */
 describe('consuming: duplicates and dead letters', () => {
   const namespace = testNamespace('consumer');
   const eventsTopic = `${namespace}.plenary.events`;
+  const participantsTopic = `${namespace}.plenary.participants`;
   const group = `${namespace}-reports`;
   const deadLetterTopic = `${namespace}.${group}.dead-letter`;
   const kafka = new TestKafka();
   let reports: ServiceProcess;
   let token: string;
+  let store: MongoClient;
 
   beforeAll(async () => {
+    store = await MongoClient.connect(process.env.MONGO_URL!);
     reports = await startApp('reports', { namespace, extra: { CONSUMER_MAX_MESSAGE_BYTES: '65536' } });
     token = await secretariat();
   });
 
-  afterAll(stopAllApps);
+  afterAll(async () => {
+    await stopAllApps();
+    await store?.close();
+  });
 
   async function titleSeenByReports(eventId: string): Promise<string | undefined> {
     const response = await request<AttendanceView>('GET', `${reports.url}/events/${eventId}/attendance`, {
@@ -62,28 +69,70 @@ describe('consuming: duplicates and dead letters', () => {
 
   it('gives a redelivered message (same id) no second effect', async () => {
     const eventId = uuidv7();
-    const messageId = uuidv7();
+    const first = cloudEvent({
+      type: 'event.created',
+      key: eventId,
+      data: meetingPayload(eventId, 'Original title'),
+    });
     await kafka.produce(eventsTopic, [
-      cloudEvent({
-        type: 'event.created',
-        key: eventId,
-        id: messageId,
-        data: meetingPayload(eventId, 'Original title'),
-      }),
+      first,
+      cloudEvent({ type: 'event.updated', key: eventId, data: meetingPayload(eventId, 'Changed title', 2) }),
     ]);
-    await eventually(async () => expect(await titleSeenByReports(eventId)).toBe('Original title'));
+    await eventually(async () => expect(await titleSeenByReports(eventId)).toBe('Changed title'));
 
-    // The same message id again, this time with content the projection would otherwise take (a newer version).
-    await kafka.produce(eventsTopic, [
-      cloudEvent({
-        type: 'event.created',
-        key: eventId,
-        id: messageId,
-        data: meetingPayload(eventId, 'Changed title', 2),
-      }),
-    ]);
+    // The first message delivered again, as Kafka does after a crash before the commit.
+    await kafka.produce(eventsTopic, [first]);
     await consumedToEnd(eventsTopic);
-    expect(await titleSeenByReports(eventId)).toBe('Original title');
+    expect(await titleSeenByReports(eventId)).toBe('Changed title');
+  });
+
+  it('handles a batch with a redelivery, a poison message and an older version in the middle: the right copies, one dead letter', async () => {
+    const eventId = uuidv7();
+    const [p1, p2, p3] = [uuidv7(), uuidv7(), uuidv7()];
+    const participant = (id: string, version: number, state: string) => ({
+      participant: {
+        id,
+        eventId,
+        delegationId: 'd-1',
+        party: { code: 'KAZ', kind: 'state', name: 'Kazakhstan' },
+        name: { given: 'Dana', family: `Person ${id}`, givenLatin: 'Dana', familyLatin: `Person ${id}` },
+        role: 'member',
+        state,
+        version,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      },
+    });
+    const message = (type: string, data: unknown) => cloudEvent({ type, key: eventId, data });
+    const firstOfP1 = message('participant.registered', participant(p1, 1, 'pending'));
+    const poison = message('participant.accredited', participant(p2, 9, 'vanished'));
+    // One send, one key: one partition, consumed as one batch (or a few, in order).
+    await kafka.produce(participantsTopic, [
+      firstOfP1,
+      message('participant.registered', participant(p2, 1, 'pending')),
+      message('participant.accredited', participant(p1, 3, 'accredited')),
+      firstOfP1, // redelivered
+      poison,
+      message('participant.updated', participant(p1, 2, 'pending')), // older than the copy's version 3
+      message('participant.rejected', participant(p2, 2, 'rejected')),
+      message('participant.registered', participant(p3, 1, 'pending')),
+    ]);
+    await consumedToEnd(participantsTopic);
+
+    const copies = await store
+      .db(`${namespace}_reports`)
+      .collection<{ _id: string; state: string; version: number }>('attending_participants')
+      .find({ eventId })
+      .toArray();
+    expect(Object.fromEntries(copies.map((c) => [c._id, `${c.state}@${c.version}`]))).toEqual({
+      [p1]: 'accredited@3',
+      [p2]: 'rejected@2',
+      [p3]: 'pending@1',
+    });
+    const deadLetters = (await kafka.readAll(deadLetterTopic)).filter((m) => m.key === eventId);
+    expect(deadLetters.map((m) => [m.headers.ce_id, m.headers['dlq-reason']])).toEqual([
+      [poison.headers!.ce_id, 'invalid-payload'],
+    ]);
   });
 
   it('dead-letters what it cannot process, with the reason, and goes on with the partition', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventView } from '@plenary/contracts';
-import { upsertIfNewer } from '@plenary/persistence';
+import { upsertManyIfNewer } from '@plenary/persistence';
 import type { Model } from 'mongoose';
 import { EventCopy } from './schemas/event-copy.schema.js';
 
@@ -9,24 +9,34 @@ import { EventCopy } from './schemas/event-copy.schema.js';
 export class EventCopiesService {
   constructor(@InjectModel(EventCopy.name) private readonly copies: Model<EventCopy>) {}
 
-  /** Stores the meeting as the message describes it, unless the copy is already at that version or newer. */
-  async apply(event: EventView, deleted = false): Promise<void> {
-    await upsertIfNewer(this.copies, event.id, event.version, {
-      title: event.title,
-      state: event.state,
-      startsAt: new Date(event.startsAt),
-      endsAt: new Date(event.endsAt),
-      timeZone: event.timeZone,
-      parties: event.parties,
-      registration: event.registration
-        ? {
-            opensAt: new Date(event.registration.opensAt),
-            closesAt: new Date(event.registration.closesAt),
-            quotaPerDelegation: event.registration.quotaPerDelegation,
-          }
-        : undefined,
-      deleted,
-    });
+  /**
+   * Stores each meeting as its messages describe it, unless the copy is already at that version
+   * or newer (several messages about one meeting: the newest counts).
+   */
+  async applyAll(changes: { event: EventView; deleted: boolean }[]): Promise<void> {
+    await upsertManyIfNewer(
+      this.copies,
+      changes.map(({ event, deleted }) => ({
+        id: event.id,
+        version: event.version,
+        fields: {
+          title: event.title,
+          state: event.state,
+          startsAt: new Date(event.startsAt),
+          endsAt: new Date(event.endsAt),
+          timeZone: event.timeZone,
+          parties: event.parties,
+          registration: event.registration
+            ? {
+                opensAt: new Date(event.registration.opensAt),
+                closesAt: new Date(event.registration.closesAt),
+                quotaPerDelegation: event.registration.quotaPerDelegation,
+              }
+            : undefined,
+          deleted,
+        },
+      })),
+    );
   }
 
   /**

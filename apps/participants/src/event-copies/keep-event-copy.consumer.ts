@@ -1,14 +1,18 @@
 import { Controller } from '@nestjs/common';
 import type { MessageOf } from '@plenary/contracts';
-import { OnMessage } from '@plenary/messaging';
+import { IdempotentByVersion, OnMessages } from '@plenary/messaging';
 import { EventCopiesService } from './event-copies.service.js';
 
-/** Keeps the local copy of each meeting current from the events topic. */
+/**
+ * Keeps the local copy of each meeting current from the events topic, many messages at a time.
+ * Version-guarded copies: a redelivery changes nothing, so no inbox is kept for them (another
+ * handler of the same type that reacts to it keeps the inbox for that type).
+ */
 @Controller()
 export class KeepEventCopyConsumer {
   constructor(private readonly copies: EventCopiesService) {}
 
-  @OnMessage(
+  @OnMessages(
     'event.created',
     'event.updated',
     'event.agenda-changed',
@@ -19,13 +23,12 @@ export class KeepEventCopyConsumer {
     'event.concluded',
     'event.cancelled',
     'event.postponed',
+    'event.deleted',
   )
-  async onEventChanged(message: MessageOf<'event.created'>): Promise<void> {
-    await this.copies.apply(message.data.event);
-  }
-
-  @OnMessage('event.deleted')
-  async onEventDeleted(message: MessageOf<'event.deleted'>): Promise<void> {
-    await this.copies.apply(message.data.event, true);
+  @IdempotentByVersion()
+  async keepEventCopies(messages: MessageOf<'event.created' | 'event.deleted'>[]): Promise<void> {
+    await this.copies.applyAll(
+      messages.map((message) => ({ event: message.data.event, deleted: message.type === 'event.deleted' })),
+    );
   }
 }

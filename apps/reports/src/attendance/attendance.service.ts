@@ -9,7 +9,7 @@ import type {
   ParticipantState,
   ParticipantView,
 } from '@plenary/contracts';
-import { upsertIfNewer } from '@plenary/persistence';
+import { upsertManyIfNewer } from '@plenary/persistence';
 import { Clock } from '@plenary/runtime';
 import type { Model } from 'mongoose';
 import { EventCopiesService } from '../event-copies/event-copies.service.js';
@@ -35,26 +35,41 @@ export class AttendanceService {
     private readonly clock: Clock,
   ) {}
 
-  /** Records a delegation as the message describes it, unless a newer version is already recorded. */
-  async recordDelegation(delegation: DelegationView): Promise<void> {
-    await upsertIfNewer(this.delegations, delegation.id, delegation.version, {
-      eventId: delegation.eventId,
-      party: delegation.party,
-      state: delegation.state,
-      registeredAt: new Date(delegation.createdAt),
-    });
+  /** Records delegations as the messages describe them, each unless a newer version is already recorded. */
+  async recordDelegations(delegations: DelegationView[]): Promise<void> {
+    await upsertManyIfNewer(
+      this.delegations,
+      delegations.map((delegation) => ({
+        id: delegation.id,
+        version: delegation.version,
+        fields: {
+          eventId: delegation.eventId,
+          party: delegation.party,
+          state: delegation.state,
+          registeredAt: new Date(delegation.createdAt),
+        },
+      })),
+    );
   }
 
-  async recordParticipant(participant: ParticipantView): Promise<void> {
-    await upsertIfNewer(this.participants, participant.id, participant.version, {
-      eventId: participant.eventId,
-      delegationId: participant.delegationId,
-      name: participant.name,
-      position: participant.position,
-      role: participant.role,
-      state: participant.state,
-      checkedIn: participant.checkedInAt !== undefined,
-    });
+  /** Records participants as the messages describe them, each unless a newer version is already recorded. */
+  async recordParticipants(participants: ParticipantView[]): Promise<void> {
+    await upsertManyIfNewer(
+      this.participants,
+      participants.map((participant) => ({
+        id: participant.id,
+        version: participant.version,
+        fields: {
+          eventId: participant.eventId,
+          delegationId: participant.delegationId,
+          name: participant.name,
+          position: participant.position,
+          role: participant.role,
+          state: participant.state,
+          checkedIn: participant.checkedInAt !== undefined,
+        },
+      })),
+    );
   }
 
   /** Who takes part; `viewer` is the caller of the HTTP API (none when the service compiles it for itself). */

@@ -1,19 +1,24 @@
 import { Controller } from '@nestjs/common';
 import type { MessageOf } from '@plenary/contracts';
-import { OnMessage } from '@plenary/messaging';
+import { IdempotentByVersion, OnMessages } from '@plenary/messaging';
 import { AttendanceService } from './attendance.service.js';
 
-/** Compiles each meeting's attendance from the participants topic. */
+/**
+ * Compiles each meeting's attendance from the participants topic, many messages at a time (a
+ * fresh service rebuilds from the whole topic). Version-guarded copies: a redelivery changes
+ * nothing, so no inbox is kept for these messages.
+ */
 @Controller()
 export class RecordAttendanceConsumer {
   constructor(private readonly attendance: AttendanceService) {}
 
-  @OnMessage('delegation.registered', 'delegation.updated', 'delegation.withdrawn')
-  async recordDelegation(message: MessageOf<'delegation.registered'>): Promise<void> {
-    await this.attendance.recordDelegation(message.data.delegation);
+  @OnMessages('delegation.registered', 'delegation.updated', 'delegation.withdrawn')
+  @IdempotentByVersion()
+  async recordDelegations(messages: MessageOf<'delegation.registered'>[]): Promise<void> {
+    await this.attendance.recordDelegations(messages.map((message) => message.data.delegation));
   }
 
-  @OnMessage(
+  @OnMessages(
     'participant.registered',
     'participant.updated',
     'participant.accredited',
@@ -21,7 +26,8 @@ export class RecordAttendanceConsumer {
     'participant.checked-in',
     'participant.withdrawn',
   )
-  async recordParticipant(message: MessageOf<'participant.registered'>): Promise<void> {
-    await this.attendance.recordParticipant(message.data.participant);
+  @IdempotentByVersion()
+  async recordParticipants(messages: MessageOf<'participant.registered'>[]): Promise<void> {
+    await this.attendance.recordParticipants(messages.map((message) => message.data.participant));
   }
 }

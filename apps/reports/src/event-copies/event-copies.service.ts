@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventView } from '@plenary/contracts';
-import { upsertIfNewer } from '@plenary/persistence';
+import { upsertManyIfNewer } from '@plenary/persistence';
 import type { Model } from 'mongoose';
 import { EventCopy } from './schemas/event-copy.schema.js';
 
@@ -9,13 +9,19 @@ import { EventCopy } from './schemas/event-copy.schema.js';
 export class EventCopiesService {
   constructor(@InjectModel(EventCopy.name) private readonly copies: Model<EventCopy>) {}
 
-  /** Stores the meeting as the message describes it, unless the copy is already at that version or newer. */
-  async apply(event: EventView, deleted = false): Promise<void> {
-    await upsertIfNewer(this.copies, event.id, event.version, {
-      state: event.state,
-      snapshot: event,
-      deleted,
-    });
+  /**
+   * Stores each meeting as its messages describe it, unless the copy is already at that version
+   * or newer (several messages about one meeting: the newest counts).
+   */
+  async applyAll(changes: { event: EventView; deleted: boolean }[]): Promise<void> {
+    await upsertManyIfNewer(
+      this.copies,
+      changes.map(({ event, deleted }) => ({
+        id: event.id,
+        version: event.version,
+        fields: { state: event.state, snapshot: event, deleted },
+      })),
+    );
   }
 
   /** The meeting as this service knows it; a deleted draft is unknown. */
