@@ -21,6 +21,8 @@ function fakeModel(held: Copy[], options: { concurrentInsert?: Copy } = {}) {
         },
       }),
     }),
+    castObject: (doc: Copy) => doc,
+    applyDefaults: (doc: Copy) => doc,
     insertMany: async (docs: Copy[]) => {
       commands.push(`insertMany ${docs.length}`);
       if (options.concurrentInsert) documents.set(options.concurrentInsert._id, options.concurrentInsert);
