@@ -15,11 +15,13 @@ const SWEEP_EVERY_MS = 30_000;
 
 /**
  * Repairs what a process that died mid-way, or an attempt that lost a race, leaves behind, since
- * several documents cannot be changed in one transaction: registrations never confirmed are
- * rolled back, and seats and head roles that no participant stands on (by hold id) are given
- * back once older than the grace an attempt has to finish — never one an attempt in progress
- * has just taken. Claims on people are repaired when someone next claims them
- * (ParticipantPlaces). Idempotent, so every instance may run it.
+ * several documents cannot be changed in one transaction: seats and head roles that no
+ * participant stands on (by hold id) are given back once older than the grace an attempt has to
+ * finish — never one an attempt in progress has just taken, whose record is not written yet —
+ * and so are those of a registration that died between its reservation and its write. Records
+ * left unconfirmed by the earlier registration flow are rolled back. Claims on people are
+ * repaired when someone next claims them (ParticipantPlaces). Idempotent, so every instance may
+ * run it.
  */
 @Injectable()
 export class RegistrationSweeper implements OnApplicationBootstrap, OnModuleDestroy {
