@@ -66,7 +66,7 @@ export class ParticipantsService {
     actor: Principal,
     options: { participantId?: string } = {},
   ): Promise<ParticipantDetailsView> {
-    const delegation = await this.delegations.find(delegationId);
+    const delegation = await this.delegations.findWithoutSeats(delegationId);
     assertMayActFor(actor, delegation.eventId, delegation.partyCode);
     const event = await this.delegations.event(delegation.eventId, { parties: false });
     this.delegations.assertRegistrationOpen(event, actor);
