@@ -6,7 +6,7 @@ import type { Model } from 'mongoose';
 import { DelegationWriter } from '../delegations/delegation-writer.service.js';
 import { DelegationRecord } from '../delegations/schemas/delegation.schema.js';
 import { HOLD_GRACE_MS, LEGACY_HOLD, parseSeatEntry } from './participant-holds.js';
-import { ParticipantPlaces } from './participant-places.service.js';
+import { type HeldPlace, ParticipantPlaces } from './participant-places.service.js';
 import { ParticipantWriter } from './participant-writer.service.js';
 import { PersonClaims } from './person-claims.service.js';
 import { ParticipantRecord, type StoredParticipant } from './schemas/participant.schema.js';
@@ -84,16 +84,19 @@ export class RegistrationSweeper implements OnApplicationBootstrap, OnModuleDest
       .lean<Array<Pick<DelegationRecord, '_id' | 'seats' | 'headParticipantId' | 'headHoldId'>>>()
       .exec();
     for (const delegation of holding) {
-      for (const { participantId, holdId } of delegation.seats.map(parseSeatEntry)) {
-        if (await this.places.isAbandoned(participantId, 'seat', holdId)) {
-          await this.seats.releaseSeat(delegation._id, participantId, holdId);
-          freed++;
-        }
+      // One read of the participants a delegation's places name, not one per place.
+      const held: HeldPlace[] = delegation.seats.map((entry) => ({ ...parseSeatEntry(entry), kind: 'seat' }));
+      if (delegation.headParticipantId) {
+        held.push({
+          participantId: delegation.headParticipantId,
+          holdId: delegation.headHoldId ?? LEGACY_HOLD,
+          kind: 'head',
+        });
       }
-      const head = delegation.headParticipantId;
-      const headHold = delegation.headHoldId ?? LEGACY_HOLD;
-      if (head && (await this.places.isAbandoned(head, 'head', headHold))) {
-        await this.seats.releaseHead(delegation._id, head, headHold);
+      for (const place of await this.places.abandonedOf(held)) {
+        if (place.kind === 'seat')
+          await this.seats.releaseSeat(delegation._id, place.participantId, place.holdId);
+        else await this.seats.releaseHead(delegation._id, place.participantId, place.holdId);
         freed++;
       }
     }
