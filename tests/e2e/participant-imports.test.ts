@@ -9,6 +9,10 @@ import {
   type ParticipantPageView,
 } from '@plenary/contracts';
 import ExcelJS from 'exceljs';
+import mongoose from 'mongoose';
+import { v7 as uuidv7 } from 'uuid';
+import { rowParticipantId } from '../../apps/participants/src/imports/import-rows.js';
+import type { PersonClaim } from '../../apps/participants/src/participants/schemas/person-claim.schema.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
 import { type ServiceProcess, startApp, startApps, stopAllApps, testNamespace } from '../support/services.js';
@@ -371,6 +375,50 @@ describe('participant imports', () => {
     const seats = await api<DelegationDetailsView>('GET', `/delegations/${kaz.id}`, admin);
     expect(seats.body.seats.taken).toBe(200);
   }, 300_000);
+
+  it('waits for a row whose earlier attempt died holding its person, rather than refusing it', async () => {
+    const eventId = await openMeeting(10);
+    const kaz = await delegation(eventId, 'KAZ');
+    const preview = await upload(kaz.id, kaz.token, csvOf(people(3, 'died')));
+    // What an attempt at the second row leaves when it dies between reserving its place and
+    // storing its record: the person's claim and a seat under its hold id, no participant.
+    const row = preview.body.rows[1]!;
+    const participantId = rowParticipantId(preview.body.id, row.number);
+    const holdId = uuidv7();
+    const store = await mongoose
+      .createConnection(process.env.MONGO_URL!, { dbName: `${namespace}_participants`.toLowerCase() })
+      .asPromise();
+    try {
+      await store.collection<PersonClaim>('person_claims').insertOne({
+        _id: `${eventId}:${row.values.email!.toLowerCase()}`,
+        participantId,
+        delegationId: kaz.id,
+        partyName: 'Kazakhstan',
+        holdId,
+      });
+      await store
+        .collection<{ _id: string }>('delegations')
+        .updateOne({ _id: kaz.id }, { $addToSet: { seats: `${participantId}/${holdId}` } });
+    } finally {
+      await store.close();
+    }
+
+    await api('POST', `/participant-imports/${preview.body.id}/run`, kaz.token, { mode: 'valid-rows' });
+    const paused = await eventually(async () => {
+      const progress = await api<ParticipantImportProgressView>(
+        'GET',
+        `/participant-imports/${preview.body.id}/progress`,
+        kaz.token,
+      );
+      expect(progress.body.interrupted || progress.body.state === 'done').toBe(true);
+      return (await api<ParticipantImportView>('GET', `/participant-imports/${preview.body.id}`, kaz.token))
+        .body;
+    });
+    // The row is left to resume once that attempt's hold is past its grace (the sweeper's and the
+    // next claim's to give back), not counted as refused.
+    expect(paused).toMatchObject({ state: 'running', counts: { imported: 2, refused: 0 } });
+    expect(paused.rows.find((r) => r.number === row.number)?.outcome).toBeUndefined();
+  });
 
   it("refuses a coordinator another party's delegation and import, a file too large, and what is not a file", async () => {
     const eventId = await openMeeting(5);

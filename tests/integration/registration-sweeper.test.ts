@@ -3,6 +3,7 @@ import type { Clock } from '@plenary/runtime';
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import type { DelegationRecord } from '../../apps/participants/src/delegations/schemas/delegation.schema.js';
+import type { ParticipantPlaces } from '../../apps/participants/src/participants/participant-places.service.js';
 import type { RegistrationSweeper } from '../../apps/participants/src/participants/registration-sweeper.js';
 import type { ParticipantRecord } from '../../apps/participants/src/participants/schemas/participant.schema.js';
 import type { PersonClaim } from '../../apps/participants/src/participants/schemas/person-claim.schema.js';
@@ -15,8 +16,11 @@ describe('RegistrationSweeper', () => {
   let delegations: Model<DelegationRecord>;
   let participants: Model<ParticipantRecord>;
   let claims: Model<PersonClaim>;
+  let places: ParticipantPlaces;
   let sweeper: RegistrationSweeper;
   const now = new Date('2027-10-01T12:00:00Z');
+  /** The clock the sweeper and reservations read: `now` unless a test moves it. */
+  let clockAt = now;
 
   const participant = (id: string, state: string, confirmed: boolean, createdAt: Date) => ({
     _id: id,
@@ -41,8 +45,8 @@ describe('RegistrationSweeper', () => {
     connection = await mongoose
       .createConnection(process.env.MONGO_URL!, { dbName: `${testNamespace('sweeper')}_db` })
       .asPromise();
-    ({ delegations, participants, claims, sweeper } = participantsStore(connection, {
-      now: () => now,
+    ({ delegations, participants, claims, places, sweeper } = participantsStore(connection, {
+      now: () => clockAt,
     } as Clock));
   });
 
@@ -127,5 +131,64 @@ describe('RegistrationSweeper', () => {
     const delegation = await delegations.findById('d-2').lean();
     expect(delegation?.seats.sort()).toEqual([`double/${won}`, `reinstating/${fresh}`]);
     expect(delegation).toMatchObject({ headParticipantId: 'double', headHoldId: won });
+  });
+  it('gives back what a registration that died before its write took, once past the grace, never what one on its way holds', async () => {
+    // Only this test's delegation, so that the sweeper's counts are its own.
+    await Promise.all([delegations.deleteMany({}), participants.deleteMany({}), claims.deleteMany({})]);
+    const longAgo = new Date(now.getTime() - 5 * 60_000);
+    await delegations.create({
+      _id: 'd-3',
+      eventId: 'e-1',
+      partyCode: 'UZB',
+      party: { code: 'UZB', kind: 'state', name: 'Uzbekistan' },
+      state: 'registered',
+      coordinator: { name: 'Focal point', email: 'f@uzb.example' },
+      seats: [],
+      version: 1,
+      createdAt: longAgo,
+      updatedAt: longAgo,
+      createdBy: 'test',
+    });
+    const owner = (participantId: string) => ({
+      participantId,
+      eventId: 'e-1',
+      delegationId: 'd-3',
+      partyName: 'Uzbekistan',
+    });
+    try {
+      // Reserved, then the process died before storing the record: no participant names its holds.
+      const died = await places.reserve(
+        owner('died'),
+        { emailKey: 'died@example.org', seatWithin: 3, head: true },
+        true,
+      );
+      // Within the grace it may still be on its way: the sweeper leaves it.
+      clockAt = new Date(now.getTime() + 30_000);
+      expect(await sweeper.sweep()).toEqual({ rolledBack: 0, seatsFreed: 0 });
+      // Past the grace, beside a registration that has just reserved and not yet written.
+      clockAt = new Date(now.getTime() + 61_000);
+      const onItsWay = await places.reserve(
+        owner('on-its-way'),
+        { emailKey: 'way@example.org', seatWithin: 3 },
+        true,
+      );
+      expect(await sweeper.sweep()).toEqual({ rolledBack: 0, seatsFreed: 2 });
+      const delegation = await delegations.findById('d-3').lean();
+      expect(delegation?.seats).toEqual([`on-its-way/${onItsWay.holdId}`]);
+      expect(delegation?.headParticipantId).toBeUndefined();
+      // The next registration of the person takes over the claim the dead attempt left.
+      const again = await places.reserve(
+        owner('again'),
+        { emailKey: 'died@example.org', seatWithin: 3, head: true },
+        true,
+      );
+      expect(await claims.findById('e-1:died@example.org').lean()).toMatchObject({
+        participantId: 'again',
+        holdId: again.holdId,
+      });
+      expect(died.holdId).not.toBe(again.holdId);
+    } finally {
+      clockAt = now;
+    }
   });
 });

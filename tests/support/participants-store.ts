@@ -23,6 +23,7 @@ export interface ParticipantsStore {
   participants: Model<ParticipantRecord>;
   delegations: Model<DelegationRecord>;
   claims: Model<PersonClaim>;
+  places: ParticipantPlaces;
   sweeper: RegistrationSweeper;
 }
 
@@ -43,15 +44,16 @@ export function participantsStore(connection: Connection, clock: Clock): Partici
   const claims = connection.model(PersonClaim.name, PersonClaimSchema) as never as Model<PersonClaim>;
   const places = new DelegationWriter(delegations, undefined as never, clock);
   const personClaims = new PersonClaims(claims);
+  const participantPlaces = new ParticipantPlaces(places, personClaims, participants, clock);
   const sweeper = new RegistrationSweeper(
     participants,
     delegations,
     new ParticipantWriter(participants, undefined as never, clock),
-    new ParticipantPlaces(places, personClaims, participants, clock),
+    participantPlaces,
     places,
     personClaims,
     clock,
     createLogger('test', 'silent'),
   );
-  return { participants, delegations, claims, sweeper };
+  return { participants, delegations, claims, places: participantPlaces, sweeper };
 }

@@ -107,6 +107,20 @@ export class DelegationsService {
     return record;
   }
 
+  /**
+   * A delegation without its seats (an entry per person attending, up to the quota): for a
+   * registration, which needs whose it is and its state, not the places it takes by its own
+   * conditional write.
+   */
+  async findWithoutSeats(id: string): Promise<Omit<StoredDelegation, 'seats'>> {
+    const record = await this.delegations
+      .findById(id, { ...WITHOUT_OUTBOX, seats: 0 })
+      .lean<Omit<StoredDelegation, 'seats'>>()
+      .exec();
+    if (!record) throw DelegationsException.notFound(id);
+    return record;
+  }
+
   async get(id: string, viewer: Principal): Promise<DelegationView | DelegationDetailsView> {
     const record = await this.find(id);
     if (!maySeeDetails(viewer, record.eventId, record.partyCode)) return toDelegationView(record);

@@ -20,6 +20,9 @@ import { ImportsErrorCode, ImportsException } from './imports.exception.js';
 import { ImportsService } from './imports.service.js';
 import type { StoredImport, StoredImportRow } from './schemas/participant-import.schema.js';
 
+const isChangeInProgress = (error: unknown) =>
+  error instanceof ParticipantsException && error.code === ParticipantsErrorCode.CHANGE_IN_PROGRESS;
+
 /** How long an instance holds an import without writing its progress before another may take it over. */
 export const IMPORT_LEASE_MS = 30_000;
 /** Progress is written after this many rows, or this long, whichever comes first. */
@@ -231,7 +234,8 @@ export class ImportRunner implements BeforeApplicationShutdown {
       });
       return { outcome: 'imported' };
     } catch (error) {
-      if (isDuplicateKeyError(error)) return { outcome: 'in-flight' };
+      // The row's person exists, or another attempt of this row holds their claim on its way to storing them.
+      if (isDuplicateKeyError(error) || isChangeInProgress(error)) return { outcome: 'in-flight' };
       if (error instanceof AppException && error.getStatus() < 500)
         return { outcome: 'refused', refusal: { code: error.code, message: error.message } };
       throw error; // the store is away, or the attempt ran out of time: stop here, resumable

@@ -23,6 +23,14 @@ export interface PlaceOwner {
   partyName: string;
 }
 
+/** A reservation as it is stored: whose, of what, by which attempt (and, for a claim, of which email). */
+export interface HeldPlace {
+  participantId: string;
+  kind: keyof ParticipantHolds;
+  holdId: string;
+  emailKey?: string;
+}
+
 /** What an attempt needs to reserve: a seat within the quota, the person's email at this meeting, the head role. */
 export interface PlaceNeeds {
   seatWithin?: number;
@@ -150,14 +158,28 @@ export class ParticipantPlaces {
     holdId: string,
     emailKey?: string,
   ): Promise<boolean> {
-    if (this.clock.now().getTime() - holdTakenAt(holdId) < HOLD_GRACE_MS) return false;
-    const participant = await this.participants
-      .findById(participantId, { state: 1, role: 1, emailKey: 1, holds: 1 })
-      .lean<Pick<StoredParticipant, 'state' | 'role' | 'emailKey' | 'holds'>>()
+    return (await this.abandonedOf([{ participantId, kind, holdId, emailKey }])).length === 1;
+  }
+
+  /** Those of these reservations that are abandoned (see isAbandoned), with one read of their participants. */
+  async abandonedOf<R extends HeldPlace>(reservations: R[]): Promise<R[]> {
+    const now = this.clock.now().getTime();
+    const old = reservations.filter((r) => now - holdTakenAt(r.holdId) >= HOLD_GRACE_MS);
+    if (old.length === 0) return [];
+    const standing = await this.participants
+      .find(
+        { _id: { $in: [...new Set(old.map((r) => r.participantId))] } },
+        { state: 1, role: 1, emailKey: 1, holds: 1 },
+      )
+      .lean<Array<Pick<StoredParticipant, '_id' | 'state' | 'role' | 'emailKey' | 'holds'>>>()
       .exec();
-    if (!participant || !ACTIVE_PARTICIPANT_STATES.includes(participant.state)) return true;
-    if (kind === 'email' && participant.emailKey !== emailKey) return true;
-    return holdsOf(participant)[kind] !== holdId;
+    const byId = new Map(standing.map((p) => [p._id, p]));
+    return old.filter((r) => {
+      const participant = byId.get(r.participantId);
+      if (!participant || !ACTIVE_PARTICIPANT_STATES.includes(participant.state)) return true;
+      if (r.kind === 'email' && participant.emailKey !== r.emailKey) return true;
+      return holdsOf(participant)[r.kind] !== r.holdId;
+    });
   }
 
   /** Claims the person, taking over a claim that an abandoned attempt left behind. */

@@ -26,28 +26,15 @@ export class ParticipantWriter {
     private readonly clock: Clock,
   ) {}
 
-  /** A registration's record before its places are reserved: not listed, not announced, version 0. */
-  async insertUnconfirmed(record: StoredParticipant): Promise<void> {
-    await this.participants.create(record);
-  }
-
   /**
-   * Confirms and announces a registration, recording the holds its reservation took; undefined
-   * when the sweeper rolled it back meanwhile.
+   * Stores a registration, attending on the holds its reservation took, with the message
+   * announcing it: one insert (a duplicate-key error if the id is taken).
    */
-  async confirm(record: StoredParticipant): Promise<StoredParticipant | undefined> {
-    const confirmed = { ...record, confirmed: true, version: 1 };
-    const written = await this.outbox.update(
-      this.participants,
-      record._id,
-      0,
-      { $set: { confirmed: true, ...(record.holds ? { holds: record.holds } : {}) } },
-      this.message('participant.registered', confirmed),
-    );
-    return written ? confirmed : undefined;
+  async insertRegistered(record: StoredParticipant): Promise<void> {
+    await this.outbox.insert(this.participants, record, this.message('participant.registered', record));
   }
 
-  /** Deletes a registration that never got confirmed (and only then). */
+  /** Deletes a registration that never got confirmed (and only then): left by the flow before registrations were stored in one write. */
   async deleteUnconfirmed(id: string): Promise<boolean> {
     return (await this.participants.deleteOne({ _id: id, confirmed: false })).deletedCount === 1;
   }

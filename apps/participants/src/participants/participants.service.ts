@@ -10,6 +10,7 @@ import {
   type RegisterParticipantDto,
   type UpdateParticipantDto,
 } from '@plenary/contracts';
+import { isStoreUnavailableError } from '@plenary/persistence';
 import { Clock } from '@plenary/runtime';
 import type { Model, QueryFilter } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
@@ -49,12 +50,15 @@ export class ParticipantsService {
   ) {}
 
   /**
-   * Registers a person in a delegation. Their place is reserved in steps (the person at this
-   * meeting, a place within the quota, the head role) on a record that is not yet confirmed;
-   * only when all hold is it confirmed and announced. A refusal gives back what was taken; a
-   * registration cut short by a crash is rolled back by the sweeper. `participantId`: the id the
-   * caller chose for the person (an import's row), so that a second attempt of the same
-   * registration cannot create a second person: its record's insert fails on the unique id.
+   * Registers a person in a delegation. Their place is reserved first, under this attempt's hold
+   * id (the person at this meeting, a place within the quota, the head role); then the record is
+   * stored attending on those holds, with its message, in one write. A refusal gives back what
+   * was taken; what an attempt that died before its write took is named by no participant, so
+   * the sweeper (seat, head) and the next claim of the person give it back after HOLD_GRACE_MS.
+   * `participantId`: the id the caller chose for the person (an import's row), so that a second
+   * attempt of the same registration cannot create a second person: its insert fails on the
+   * unique id, and while the first is on its way its claim on the person answers
+   * CHANGE_IN_PROGRESS.
    */
   async register(
     delegationId: string,
@@ -62,7 +66,7 @@ export class ParticipantsService {
     actor: Principal,
     options: { participantId?: string } = {},
   ): Promise<ParticipantDetailsView> {
-    const delegation = await this.delegations.find(delegationId);
+    const delegation = await this.delegations.findWithoutSeats(delegationId);
     assertMayActFor(actor, delegation.eventId, delegation.partyCode);
     const event = await this.delegations.event(delegation.eventId, { parties: false });
     this.delegations.assertRegistrationOpen(event, actor);
@@ -92,42 +96,57 @@ export class ParticipantsService {
       ...(input.gender ? { gender: input.gender } : {}),
       ...(input.accessibilityNeeds ? { accessibilityNeeds: input.accessibilityNeeds } : {}),
       state: 'pending',
-      confirmed: false,
-      version: 0,
+      confirmed: true,
+      version: 1,
       createdAt: now,
       updatedAt: now,
       createdBy: actor.subject,
     };
-    await this.writer.insertUnconfirmed(record);
-    let reservation: Reservation;
+    const reservation = await this.places.reserve(
+      placeOwnerOf(record),
+      {
+        emailKey: record.emailKey,
+        seatWithin: event.registration?.quotaPerDelegation ?? Number.MAX_SAFE_INTEGER,
+        head: record.role === 'head',
+      },
+      actor.role === 'secretariat',
+    );
+    const registered: StoredParticipant = { ...record, holds: reservation.holds };
+    await reservation.assertFresh();
     try {
-      reservation = await this.places.reserve(
-        placeOwnerOf(record),
-        {
-          emailKey: record.emailKey,
-          seatWithin: event.registration?.quotaPerDelegation ?? Number.MAX_SAFE_INTEGER,
-          head: record.role === 'head',
-        },
-        actor.role === 'secretariat',
-      );
+      await this.writer.insertRegistered(registered);
     } catch (error) {
-      await this.writer.deleteUnconfirmed(record._id);
+      if (await this.standsOn(registered, reservation, error))
+        return toParticipantDetailsView(registered, this.badges);
       throw error;
     }
-    let confirmed: StoredParticipant | undefined;
+    return toParticipantDetailsView(registered, this.badges);
+  }
+
+  /**
+   * After the registration's write failed: whether it was stored all the same (a lost reply);
+   * otherwise gives the reservation back, unless the write may still land (the store did not
+   * answer), in which case what it would stand on stays for the write or for the sweeper.
+   */
+  private async standsOn(
+    registered: StoredParticipant,
+    reservation: Reservation,
+    error: unknown,
+  ): Promise<boolean> {
+    if (isStoreUnavailableError(error)) return false;
+    let stored: Pick<StoredParticipant, 'holds'> | null;
     try {
-      await reservation.assertFresh();
-      confirmed = await this.writer.confirm({ ...record, holds: reservation.holds });
-    } catch (error) {
-      // Gives back only if the record is surely not confirmed (a lost reply may hide a success).
-      if (await this.writer.deleteUnconfirmed(record._id)) await reservation.release();
-      throw error;
+      stored = await this.participants
+        .findById(registered._id, { holds: 1 })
+        .lean<Pick<StoredParticipant, 'holds'>>()
+        .exec();
+    } catch {
+      return false; // cannot tell: kept, as above
     }
-    if (!confirmed) {
-      await reservation.release(); // rolled back meanwhile by the sweeper
-      throw ParticipantsException.notFound(record._id);
-    }
-    return toParticipantDetailsView(confirmed, this.badges);
+    if (stored?.holds?.seat === reservation.holdId) return true;
+    // Refused by the store (e.g. the chosen id is another attempt's person): nothing stands on ours.
+    await reservation.release();
+    return false;
   }
 
   async find(id: string): Promise<StoredParticipant> {

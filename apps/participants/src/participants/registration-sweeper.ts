@@ -6,7 +6,7 @@ import type { Model } from 'mongoose';
 import { DelegationWriter } from '../delegations/delegation-writer.service.js';
 import { DelegationRecord } from '../delegations/schemas/delegation.schema.js';
 import { HOLD_GRACE_MS, LEGACY_HOLD, parseSeatEntry } from './participant-holds.js';
-import { ParticipantPlaces } from './participant-places.service.js';
+import { type HeldPlace, ParticipantPlaces } from './participant-places.service.js';
 import { ParticipantWriter } from './participant-writer.service.js';
 import { PersonClaims } from './person-claims.service.js';
 import { ParticipantRecord, type StoredParticipant } from './schemas/participant.schema.js';
@@ -15,11 +15,13 @@ const SWEEP_EVERY_MS = 30_000;
 
 /**
  * Repairs what a process that died mid-way, or an attempt that lost a race, leaves behind, since
- * several documents cannot be changed in one transaction: registrations never confirmed are
- * rolled back, and seats and head roles that no participant stands on (by hold id) are given
- * back once older than the grace an attempt has to finish — never one an attempt in progress
- * has just taken. Claims on people are repaired when someone next claims them
- * (ParticipantPlaces). Idempotent, so every instance may run it.
+ * several documents cannot be changed in one transaction: seats and head roles that no
+ * participant stands on (by hold id) are given back once older than the grace an attempt has to
+ * finish — never one an attempt in progress has just taken, whose record is not written yet —
+ * and so are those of a registration that died between its reservation and its write. Records
+ * left unconfirmed by the earlier registration flow are rolled back. Claims on people are
+ * repaired when someone next claims them (ParticipantPlaces). Idempotent, so every instance may
+ * run it.
  */
 @Injectable()
 export class RegistrationSweeper implements OnApplicationBootstrap, OnModuleDestroy {
@@ -82,16 +84,19 @@ export class RegistrationSweeper implements OnApplicationBootstrap, OnModuleDest
       .lean<Array<Pick<DelegationRecord, '_id' | 'seats' | 'headParticipantId' | 'headHoldId'>>>()
       .exec();
     for (const delegation of holding) {
-      for (const { participantId, holdId } of delegation.seats.map(parseSeatEntry)) {
-        if (await this.places.isAbandoned(participantId, 'seat', holdId)) {
-          await this.seats.releaseSeat(delegation._id, participantId, holdId);
-          freed++;
-        }
+      // One read of the participants a delegation's places name, not one per place.
+      const held: HeldPlace[] = delegation.seats.map((entry) => ({ ...parseSeatEntry(entry), kind: 'seat' }));
+      if (delegation.headParticipantId) {
+        held.push({
+          participantId: delegation.headParticipantId,
+          holdId: delegation.headHoldId ?? LEGACY_HOLD,
+          kind: 'head',
+        });
       }
-      const head = delegation.headParticipantId;
-      const headHold = delegation.headHoldId ?? LEGACY_HOLD;
-      if (head && (await this.places.isAbandoned(head, 'head', headHold))) {
-        await this.seats.releaseHead(delegation._id, head, headHold);
+      for (const place of await this.places.abandonedOf(held)) {
+        if (place.kind === 'seat')
+          await this.seats.releaseSeat(delegation._id, place.participantId, place.holdId);
+        else await this.seats.releaseHead(delegation._id, place.participantId, place.holdId);
         freed++;
       }
     }

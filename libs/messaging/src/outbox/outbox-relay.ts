@@ -272,7 +272,7 @@ export class OutboxRelay implements OnApplicationBootstrap {
       if (entry.sequence !== undefined && entry.sequence > (highest.get(entry.key) ?? 0))
         highest.set(entry.key, entry.sequence);
     }
-    await this.sequences.markPublished(highest);
+    await this.sequences.markPublished(highest, abandoned);
     for (const read of reads) await this.clear(read.collection, read.documents, done);
     return done.size;
   }

@@ -119,8 +119,10 @@ export class ParticipantRecord extends OutboxCarrier {
   holds?: ParticipantHolds;
 
   /**
-   * False while a registration is reserving its place, head role and email; a registration
-   * that never got confirmed (the service died in between) is rolled back by the sweeper.
+   * True on every registration stored now (after its reservation, in one write). False only on
+   * records of the earlier flow, which inserted a registration before reserving its place and
+   * confirmed it after: one never confirmed (the service died in between) is not listed, and is
+   * rolled back by the sweeper.
    */
   @Prop({ type: Boolean, required: true })
   confirmed: boolean;
