@@ -22,6 +22,8 @@ export interface BenchResult {
   propagationWithinCapacity?: PropagationResult;
   catchUp?: CatchUpResult;
   growth?: GrowthResult;
+  /** The scenarios that failed, and why (their figures are missing). */
+  failures?: Record<string, string>;
 }
 
 /** The targets of issue 17, each checked against the figures of the same run. */
@@ -90,8 +92,8 @@ function catchUpRow(s3: CatchUpResult): string {
   return `| 3. Catch-up of ${int(s3.messages)} messages | ${s3.plenary.messagesPerSecond} msg/s (${s3.plenary.seconds} s) | store ceiling: ${s3.storeCeiling.documentsPerSecond} documents/s (${s3.storeCeiling.seconds} s); raw kafkajs, for information: ${s3.rawKafka.messagesPerSecond} msg/s | ${s3.ratio} | ≥ ${TARGETS.catchUpRatio} and ≥ ${int(TARGETS.catchUpRate)} msg/s | ${verdict(met)} |`;
 }
 
-const figures = (e: EndpointFigures) =>
-  e.timedOut ? `> ${e.p99} (503, over the store timeout)` : `${e.p50} / ${e.p99}`;
+const figures = (e: Pick<EndpointFigures, 'p50' | 'p99' | 'timedOut'>) =>
+  e.timedOut ? `> ${e.p99} (over the store timeout)` : `${e.p50} / ${e.p99}`;
 
 function growthRow(s4: GrowthResult, endpoint: GrowthEndpoint): string {
   const first = s4.points[0];
@@ -102,7 +104,7 @@ function growthRow(s4: GrowthResult, endpoint: GrowthEndpoint): string {
   const factor = s4.growth[endpoint];
   const met = !timedOut && plenary.p99 < limit && factor <= TARGETS.growthFactor;
   const over = (n: number) => `${timedOut ? '> ' : ''}${n}`;
-  return `| 4. ${GROWTH_QUERIES[endpoint].label} at ${int(last.participants)} | p99 ${over(plenary.p99)} ms, ${over(factor)}× the p99 at ${int(first.participants)}${timedOut ? ' (503: over the store timeout)' : ''} | bare driver query: p99 ${baseline.p99} ms | ${over(round(plenary.p99 / Math.max(0.1, baseline.p99)))}× (p99) | p99 < ${limit} ms and ≤ ${TARGETS.growthFactor}× | ${verdict(met)} |`;
+  return `| 4. ${GROWTH_QUERIES[endpoint].label} at ${int(last.participants)} | p99 ${over(plenary.p99)} ms, ${over(factor)}× the p99 at ${int(first.participants)}${timedOut ? ' (503: over the store timeout)' : ''} | bare driver query: p99 ${baseline.timedOut ? '> ' : ''}${baseline.p99} ms | ${baseline.timedOut ? '–' : `${over(round(plenary.p99 / Math.max(0.1, baseline.p99)))}× (p99)`} | p99 < ${limit} ms and ≤ ${TARGETS.growthFactor}× | ${verdict(met)} |`;
 }
 
 function growthTable(s4: GrowthResult): string[] {
@@ -117,9 +119,9 @@ function growthTable(s4: GrowthResult): string[] {
     ...s4.points.map((p) => {
       const cells = GROWTH_ENDPOINTS.flatMap((e) => [
         figures(p.endpoints[e].plenary),
-        `${p.endpoints[e].baseline.p50} / ${p.endpoints[e].baseline.p99}`,
+        figures(p.endpoints[e].baseline),
       ]);
-      return `| ${int(p.participants)} | ${p.summarySettledSeconds} | ${cells.join(' | ')} |`;
+      return `| ${int(p.participants)} | ${p.summarySettledSeconds ?? '– (503)'} | ${cells.join(' | ')} |`;
     }),
     '',
   ];
@@ -145,6 +147,10 @@ export function toMarkdown(r: BenchResult): string {
     ...(r.propagationWithinCapacity ? [propagationRow(r.propagationWithinCapacity, false)] : []),
     ...(r.catchUp ? [catchUpRow(r.catchUp)] : []),
     ...(r.growth ? GROWTH_ENDPOINTS.map((e) => growthRow(r.growth!, e)) : []),
+    ...Object.entries(r.failures ?? {}).map(
+      ([scenario, message]) =>
+        `| ${scenario} | failed: ${message.replace(/\s+/g, ' ').replace(/\|/g, '\\|')} | | | | **missed** |`,
+    ),
     ...mem.map(
       ([name, m]) =>
         `| 5. Memory of ${name} | ${m.idleMb} MB idle, ${m.underLoadMb} MB under scenario 1 | | | < ${TARGETS.memoryIdleMb} MB idle, < ${TARGETS.memoryLoadedMb} MB loaded | ${verdict(m.idleMb < TARGETS.memoryIdleMb && m.underLoadMb < TARGETS.memoryLoadedMb)} |`,

@@ -5,7 +5,10 @@
  * `--only growth` or `--only registration,catch-up` runs only the scenarios named (registration,
  * propagation, catch-up, growth), to measure one figure again: it writes the JSON result and
  * prints the table, but leaves docs/benchmarks.md as it is (that page shows one whole run).
+ * `--growth-sizes 1000,10000` measures growth at those sizes instead (e.g. a quick look at the curve).
  * `--out <dir>` writes the JSON result there instead of bench/results.
+ * A scenario that fails is reported as failed (in the JSON and the table) and the others still
+ * run; the command then exits with 1.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +37,10 @@ const only = argument('--only')?.split(',');
 for (const name of only ?? [])
   if (!(SCENARIOS as readonly string[]).includes(name))
     throw new Error(`--only: no scenario "${name}" (there are ${SCENARIOS.join(', ')})`);
-const selected = new Set<Scenario>((only as Scenario[] | undefined) ?? SCENARIOS);
+const selected = new Set<Scenario>(SCENARIOS.filter((s) => !only || only.includes(s)));
+const growthSizes = argument('--growth-sizes')?.split(',').map(Number);
+if (growthSizes?.some((n) => !Number.isInteger(n) || n <= 0))
+  throw new Error('--growth-sizes: positive whole numbers, e.g. 1000,10000');
 
 const SIZES = smoke
   ? {
@@ -42,7 +48,7 @@ const SIZES = smoke
       propagation: { rate: 20, count: 20 },
       propagationWithinCapacity: { rate: 10, count: 10 },
       catchUp: { messages: 200 },
-      growth: { sizes: [100, 300], seconds: 1 },
+      growth: { sizes: growthSizes ?? [100, 300], seconds: 1 },
     }
   : {
       registration: { seconds: 15, connections: 10, rate: 100 },
@@ -51,7 +57,7 @@ const SIZES = smoke
       // store (scenario 1), so the pipeline is also measured at a rate it keeps up with.
       propagationWithinCapacity: { rate: 25, count: 500 },
       catchUp: { messages: 100_000 },
-      growth: { sizes: [1_000, 10_000, 100_000], seconds: 5 },
+      growth: { sizes: growthSizes ?? [1_000, 10_000, 100_000], seconds: 5 },
     };
 
 const log = (text: string) => process.stdout.write(`[bench] ${text}\n`);
@@ -85,7 +91,8 @@ async function main(): Promise<void> {
       MONGO_TIMEOUT_MS: '5000',
     });
     const token = await services.secretariatToken();
-    const meeting = await openMeetingWithDelegations(services, token, 100);
+    // Scenarios 1 and 2 register in 100 delegations; 3 and 4 need one registration only.
+    const meeting = await openMeetingWithDelegations(services, token, withReports ? 100 : 1);
     // A real participant.registered message, which scenarios 3 and 4 copy.
     let template: KafkaMessage | undefined;
     const templateMessage = async () => {
@@ -96,15 +103,24 @@ async function main(): Promise<void> {
       return template;
     };
 
-    if (selected.has('registration')) {
-      log('1 and 5: registration throughput and memory');
+    // Each scenario runs apart: one that fails is reported as such and the others still run.
+    const run = async (scenario: Scenario, title: string, work: () => Promise<unknown>) => {
+      if (!selected.has(scenario)) return;
+      log(title);
+      try {
+        log(JSON.stringify(await work()));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        (result.failures ??= {})[scenario] = message;
+        log(`${scenario} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      }
+    };
+    await run('registration', '1 and 5: registration throughput and memory', async () => {
       result.registration = await registration(services, meeting, token, SIZES.registration);
-      log(JSON.stringify(result.registration));
-    }
-    if (selected.has('propagation')) {
-      log('2: propagation latency');
+      return result.registration;
+    });
+    await run('propagation', '2: propagation latency', async () => {
       result.propagation = await propagation(services, meeting, token, kafka, SIZES.propagation);
-      log(JSON.stringify(result.propagation));
       result.propagationWithinCapacity = await propagation(
         services,
         meeting,
@@ -112,15 +128,13 @@ async function main(): Promise<void> {
         kafka,
         SIZES.propagationWithinCapacity,
       );
-      log(JSON.stringify(result.propagationWithinCapacity));
-    }
-    if (selected.has('catch-up')) {
-      log('3: catch-up');
+      return [result.propagation, result.propagationWithinCapacity];
+    });
+    await run('catch-up', '3: catch-up', async () => {
       result.catchUp = await catchUp(services, kafka, await templateMessage(), SIZES.catchUp);
-      log(JSON.stringify(result.catchUp));
-    }
-    if (selected.has('growth')) {
-      log('4: growth');
+      return result.catchUp;
+    });
+    await run('growth', '4: growth', async () => {
       const copied = await templateMessage();
       // Growth measures the participants service's reads; the reports service would project
       // every record announced meanwhile and compete with them for the store (scenario 3
@@ -128,17 +142,18 @@ async function main(): Promise<void> {
       await services.stop('reports');
       const grown = await openMeetingWithDelegations(services, token, 20);
       result.growth = await growth(services, grown, token, kafka, copied, SIZES.growth);
-      log(JSON.stringify(result.growth));
-    }
+      return result.growth;
+    });
     result.seconds = Math.round((Date.now() - started) / 1000);
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, `${result.date.replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     const markdown = toMarkdown(result);
-    const wholeRun = !smoke && !only;
+    const wholeRun = !smoke && !only && !growthSizes;
     if (wholeRun) writeFileSync(join(ROOT, 'docs/benchmarks.md'), markdown);
     process.stdout.write(`${markdown}\n`);
     log(`results in ${file}${wholeRun ? ' and docs/benchmarks.md' : ''} (${result.seconds} s)`);
+    if (result.failures) throw new Error(`failed: ${Object.keys(result.failures).join(', ')}`);
   } finally {
     await services.stopAll();
     await stack.stop();

@@ -51,7 +51,7 @@ function familyName(i: number): string {
 }
 
 /** The i-th to (i + count)-th people of a grown meeting, spread over its delegations (ORG001, ORG002…). */
-export function grownParticipants(meeting: BenchMeeting, from: number, count: number): GrownParticipant[] {
+export function participantRecords(meeting: BenchMeeting, from: number, count: number): GrownParticipant[] {
   const now = new Date();
   return Array.from({ length: count }, (_, k) => {
     const i = from + k;

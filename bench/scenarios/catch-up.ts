@@ -22,8 +22,8 @@ const BULK = 1000;
 const MEETINGS = 30;
 
 /**
- * The document the reports service keeps per participant in attending_participants (see
- * AttendanceService.recordParticipant), from a participant message's payload.
+ * The document the reports service keeps per participant in attending_participants (the fields
+ * AttendanceService writes, and the version), from a participant message's payload.
  */
 function attendingParticipant(participant: ParticipantView) {
   return {

@@ -57,30 +57,12 @@ export const GROWTH_QUERIES: Record<GrowthEndpoint, GrowthQuery> = {
     label: 'Summary',
     column: 'Summary',
     path: (eventId) => `/events/${eventId}/participants/summary`,
-    // ParticipantSummaryService.summary: one grouping of the meeting's confirmed participants,
-    // beside the meeting's copy (without its parties) for the time zone.
+    // ParticipantSummaryService.summary: the meeting's summary, kept from the participant
+    // messages (participant_summaries), and the meeting's copy without its parties (for the
+    // time zone): two lookups by _id.
     bare: (db, eventId) =>
       Promise.all([
-        db
-          .collection('participants')
-          .aggregate([
-            { $match: { eventId, confirmed: true } },
-            {
-              $group: {
-                _id: {
-                  party: '$partyCode',
-                  name: '$party.name',
-                  kind: '$party.kind',
-                  state: '$state',
-                  role: '$role',
-                  gender: '$gender',
-                  checkedInAt: '$checkedInAt',
-                },
-                count: { $sum: 1 },
-              },
-            },
-          ])
-          .toArray(),
+        db.collection('participant_summaries').findOne({ _id: eventId as never }),
         db.collection('event_copies').findOne({ _id: eventId as never }, { projection: { parties: 0 } }),
       ]),
   },

@@ -1,10 +1,10 @@
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import { type Db, MongoClient } from 'mongodb';
+import { type Db, MongoClient, MongoNetworkTimeoutError } from 'mongodb';
 import { Topics, type ParticipantSummaryView } from '@plenary/contracts';
 import type { BenchServices } from '../lib/bench-stack.js';
 import type { BenchMeeting } from '../lib/meeting.js';
 import { registeredMessage } from '../lib/participant-messages.js';
-import { type GrownParticipant, grownParticipants, participantView } from '../lib/participant-records.js';
+import { type GrownParticipant, participantRecords, participantView } from '../lib/participant-records.js';
 import { latencySummary, round } from '../lib/stats.js';
 import { GROWTH_ENDPOINTS, GROWTH_QUERIES, type GrowthEndpoint } from './growth-queries.js';
 
@@ -19,13 +19,14 @@ export interface EndpointFigures {
 /** One endpoint at one size: the service over HTTP, and the bare driver sending the same query to the store. */
 export interface EndpointPoint {
   plenary: EndpointFigures;
-  baseline: { p50: number; p99: number };
+  /** timedOut: the store took longer than the service's timeout (the same socket timeout and retry). */
+  baseline: { p50: number; p99: number; timedOut: boolean };
 }
 
 export interface GrowthPoint {
   participants: number;
-  /** From the last record written to the summary counting them all. */
-  summarySettledSeconds: number;
+  /** From the last record written to the summary counting them all; null: the summary answered 503 (see its figures). */
+  summarySettledSeconds: number | null;
   endpoints: Record<GrowthEndpoint, EndpointPoint>;
 }
 
@@ -44,6 +45,8 @@ export interface GrowthSizes {
 const MIN_REQUESTS = 2;
 const MAX_REQUESTS = 500;
 const BATCH = 1000;
+/** The participants service's socket timeout in the bench (MONGO_TIMEOUT_MS 5000 × 4; see run.ts). */
+const SERVICE_SOCKET_TIMEOUT_MS = 20_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -90,6 +93,11 @@ export async function growth(
 ): Promise<GrowthResult> {
   const client = await MongoClient.connect(services.stack.mongoUrl);
   const db = client.db(services.database('participants'));
+  // The baseline's queries give up when the service's would, so a scan at 100,000 costs both the same time.
+  const bareClient = await MongoClient.connect(services.stack.mongoUrl, {
+    socketTimeoutMS: SERVICE_SOCKET_TIMEOUT_MS,
+  });
+  const bareDb = bareClient.db(services.database('participants'));
   const collection = db.collection<GrownParticipant>('participants');
   const topic = `${services.namespace}.${Topics.participants}`;
   const producer = kafka.producer();
@@ -106,15 +114,20 @@ export async function growth(
     });
   const measureBare = (query: (db: Db, eventId: string) => Promise<unknown>) =>
     timed(sizes.seconds, async () => {
-      await query(db, meeting.eventId);
-      return 'ok';
+      try {
+        await query(bareDb, meeting.eventId);
+        return 'ok';
+      } catch (error) {
+        if (error instanceof MongoNetworkTimeoutError) return 'timed out';
+        throw error;
+      }
     });
   const points: GrowthPoint[] = [];
   try {
     let stored = 0;
     for (const size of sizes.sizes) {
       while (stored < size) {
-        const batch = grownParticipants(meeting, stored, Math.min(BATCH, size - stored));
+        const batch = participantRecords(meeting, stored, Math.min(BATCH, size - stored));
         await collection.insertMany(batch, { ordered: false });
         await producer.send({
           topic,
@@ -129,14 +142,14 @@ export async function growth(
       for (const endpoint of GROWTH_ENDPOINTS) {
         const query = GROWTH_QUERIES[endpoint];
         const plenary = await measure(query.path(meeting.eventId));
-        const { p50, p99 } = await measureBare(query.bare);
-        endpoints[endpoint] = { plenary, baseline: { p50, p99 } };
+        const { p50, p99, timedOut } = await measureBare(query.bare);
+        endpoints[endpoint] = { plenary, baseline: { p50, p99, timedOut } };
       }
       points.push({ participants: size, summarySettledSeconds, endpoints });
     }
   } finally {
     await producer.disconnect();
-    await client.close();
+    await Promise.all([client.close(), bareClient.close()]);
   }
   const first = points[0];
   const last = points.at(-1)!;
@@ -154,9 +167,11 @@ export async function growth(
 /**
  * Waits until the summary's total is `size` (every record written, and every message about
  * them taken into the read models that feed it); its seconds. A deadline of a minute plus 3 ms
- * a participant, then an error saying how far it got.
+ * a participant, then an error saying how far it got. A 503 (the summary outlasted the store
+ * timeout) ends the wait at once with null: a summary that scans counts what is stored, a read
+ * model's lookup does not time out, and the figures of that size show the 503s.
  */
-async function untilSummaryCounts(size: number, summary: () => Promise<Response>): Promise<number> {
+async function untilSummaryCounts(size: number, summary: () => Promise<Response>): Promise<number | null> {
   const started = performance.now();
   const deadline = started + 60_000 + size * 3;
   let total: number | undefined;
@@ -164,6 +179,7 @@ async function untilSummaryCounts(size: number, summary: () => Promise<Response>
     const response = await summary();
     if (response.status === 200) total = ((await response.json()) as ParticipantSummaryView).total;
     else await response.arrayBuffer();
+    if (response.status === 503) return null;
     if (total === size) return round((performance.now() - started) / 1000);
     if (performance.now() > deadline) {
       throw new Error(
