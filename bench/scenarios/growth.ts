@@ -182,10 +182,11 @@ async function untilSummaryCounts(size: number, summary: () => Promise<Response>
     if (response.status === 503) return null;
     if (total === size) return round((performance.now() - started) / 1000);
     if (performance.now() > deadline) {
+      const seconds = Math.round((performance.now() - started) / 1000);
       throw new Error(
         `growth: the participant summary counted ${total ?? 'nothing (no answer)'} of the ${size} participants ` +
-          `written after ${Math.round((performance.now() - started) / 1000)} s; its read model did not catch up ` +
-          `with the participants topic (last answer ${response.status})`,
+          `written, ${seconds} s after the last; its read model did not catch up with the participants topic ` +
+          `(the deadline allows a minute and 3 ms a participant; last answer ${response.status})`,
       );
     }
     await sleep(500);
