@@ -93,6 +93,11 @@ export class BenchServices {
     );
   }
 
+  async stop(name: AppName): Promise<void> {
+    await this.running.get(name)?.stop();
+    this.running.delete(name);
+  }
+
   async stopAll(): Promise<void> {
     await Promise.all([...this.running.values()].map((s) => s.stop()));
     this.running.clear();

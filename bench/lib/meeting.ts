@@ -1,10 +1,11 @@
-import type { DelegationDetailsView, EventView } from '@plenary/contracts';
+import type { DelegationDetailsView, EventView, ParticipantDetailsView } from '@plenary/contracts';
 import { call, untilAccepted } from '../../scripts/lib/api-client.js';
 import type { BenchServices } from './bench-stack.js';
 
 export interface BenchMeeting {
   eventId: string;
   delegationIds: string[];
+  quotaPerDelegation: number;
 }
 
 /**
@@ -56,7 +57,7 @@ export async function openMeetingWithDelegations(
     );
     delegationIds.push(delegation.id);
   }
-  return { eventId: draft.id, delegationIds };
+  return { eventId: draft.id, delegationIds, quotaPerDelegation };
 }
 
 /** The i-th person of a run: a unique email, a plausible name, a non-head role (one head per delegation). */
@@ -69,4 +70,19 @@ export function person(run: string, i: number) {
     organization: 'Ministry of Foreign Affairs',
     gender: i % 2 ? 'female' : 'male',
   };
+}
+
+/** Registers one person over HTTP (in the meeting's first delegation), as a client would. */
+export function registerOne(
+  services: BenchServices,
+  meeting: BenchMeeting,
+  token: string,
+  run: string,
+): Promise<ParticipantDetailsView> {
+  return call<ParticipantDetailsView>(
+    'POST',
+    `${services.url('participants')}/delegations/${meeting.delegationIds[0]}/participants`,
+    token,
+    person(run, 0),
+  );
 }

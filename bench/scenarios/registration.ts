@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { startBaseline, stopChild } from '../lib/child.js';
 import { freePort } from '../../scripts/lib/local-stack.js';
 import type { BenchServices } from '../lib/bench-stack.js';
@@ -12,17 +13,34 @@ export interface RegistrationSizes {
   rate: number;
 }
 
+/** The same load on Plenary and on each baseline. */
+export interface RegistrationLoads {
+  plenary: LoadResult;
+  /** bare-registration-server: one insert of the participant document. */
+  bareInsert: LoadResult;
+  /** minimal-registration-server: the fewest writes the rules need (seat, person claim, record with its message). */
+  minimalWrites: LoadResult;
+}
+
 export interface RegistrationResult {
-  saturation: { plenary: LoadResult; baseline: LoadResult; ratio: number };
-  fixedRate: { rate: number; plenary: LoadResult; baseline: LoadResult };
+  saturation: RegistrationLoads & {
+    /** Plenary's requests per second over each baseline's. */
+    ratioToBareInsert: number;
+    ratioToMinimalWrites: number;
+  };
+  fixedRate: RegistrationLoads & { rate: number };
   memory: Record<string, { idleMb: number; underLoadMb: number }>;
 }
+
+const ratio = (plenary: LoadResult, baseline: LoadResult) =>
+  round(plenary.requestsPerSecond / Math.max(1, baseline.requestsPerSecond), 2);
 
 /**
  * Scenario 1 (and 5): participants registered over HTTP (validated, their place and email
  * reserved, stored with their message in the outbox), at saturation and at a fixed rate, beside
- * a bare Node handler inserting the same document with the native driver. The services' memory
- * is read idle, then at its peak under this load.
+ * two bare Node handlers on the native driver: one that inserts the same document, and one that
+ * does the minimum writes the rules need. Each baseline writes to a database of its own on the
+ * same store. The services' memory is read idle, then at its peak under this load.
  */
 export async function registration(
   services: BenchServices,
@@ -52,38 +70,54 @@ export async function registration(
       }),
     });
 
-  const port = await freePort();
-  const bare = await startBaseline('bare-registration-server', {
-    HTTP_PORT: String(port),
-    MONGO_URL: services.stack.mongoUrl,
-    MONGO_DATABASE: `${services.namespace}_bare`,
-  });
-  const bareUrl = `http://127.0.0.1:${port}`;
-  try {
-    // A short warm-up of each, so that neither pays for its first connections and JIT in the figures.
-    await drive(services.url('participants'), 'warmup', undefined, 2);
-    await drive(bareUrl, 'warmup', undefined, 2);
-    const { result: plenarySaturation, peaks } = await peakRss(pids, () =>
-      drive(services.url('participants'), 'saturation'),
+  const children: ChildProcess[] = [];
+  const baseline = async (name: string, env: Record<string, string>) => {
+    const port = await freePort();
+    children.push(
+      await startBaseline(name, {
+        HTTP_PORT: String(port),
+        MONGO_URL: services.stack.mongoUrl,
+        MONGO_DATABASE: `${services.namespace}_${name.replace(/-.*/, '')}`,
+        ...env,
+      }),
     );
-    const baselineSaturation = await drive(bareUrl, 'saturation');
-    const plenaryFixed = await drive(services.url('participants'), 'fixed', sizes.rate);
-    const baselineFixed = await drive(bareUrl, 'fixed', sizes.rate);
+    return `http://127.0.0.1:${port}`;
+  };
+  try {
+    const urls = {
+      plenary: services.url('participants'),
+      bareInsert: await baseline('bare-registration-server', {}),
+      minimalWrites: await baseline('minimal-registration-server', {
+        EVENT_ID: meeting.eventId,
+        DELEGATION_IDS: meeting.delegationIds.join(','),
+        QUOTA: String(meeting.quotaPerDelegation),
+      }),
+    };
+    // A short warm-up of each, so that none pays for its first connections and JIT in the figures.
+    for (const url of Object.values(urls)) await drive(url, 'warmup', undefined, 2);
+    const { result: plenarySaturation, peaks } = await peakRss(pids, () => drive(urls.plenary, 'saturation'));
+    const saturation: RegistrationLoads = {
+      plenary: plenarySaturation,
+      bareInsert: await drive(urls.bareInsert, 'saturation'),
+      minimalWrites: await drive(urls.minimalWrites, 'saturation'),
+    };
+    const fixedRate: RegistrationLoads = {
+      plenary: await drive(urls.plenary, 'fixed', sizes.rate),
+      bareInsert: await drive(urls.bareInsert, 'fixed', sizes.rate),
+      minimalWrites: await drive(urls.minimalWrites, 'fixed', sizes.rate),
+    };
     return {
       saturation: {
-        plenary: plenarySaturation,
-        baseline: baselineSaturation,
-        ratio: round(
-          plenarySaturation.requestsPerSecond / Math.max(1, baselineSaturation.requestsPerSecond),
-          2,
-        ),
+        ...saturation,
+        ratioToBareInsert: ratio(saturation.plenary, saturation.bareInsert),
+        ratioToMinimalWrites: ratio(saturation.plenary, saturation.minimalWrites),
       },
-      fixedRate: { rate: sizes.rate, plenary: plenaryFixed, baseline: baselineFixed },
+      fixedRate: { rate: sizes.rate, ...fixedRate },
       memory: Object.fromEntries(
         Object.keys(pids).map((name) => [name, { idleMb: idle[name], underLoadMb: peaks[name] }]),
       ),
     };
   } finally {
-    await stopChild(bare);
+    for (const child of children) await stopChild(child);
   }
 }
