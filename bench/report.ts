@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../scripts/lib/local-stack.js';
 import type { CatchUpResult } from './scenarios/catch-up.js';
+import type { ConsoleResult } from './scenarios/console.js';
 import type { EndpointFigures, GrowthResult } from './scenarios/growth.js';
 import type { PropagationResult } from './scenarios/propagation.js';
 import type { RegistrationResult } from './scenarios/registration.js';
@@ -18,6 +19,7 @@ export interface BenchResult {
   propagationWithinCapacity: PropagationResult;
   catchUp: CatchUpResult;
   growth: GrowthResult;
+  console: ConsoleResult;
 }
 
 /** What the figures were measured on. */
@@ -39,6 +41,14 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 function propagationRow(s2: PropagationResult, target: boolean): string {
   const lost = s2.failed + s2.missing > 0 ? `; ${s2.failed} refused, ${s2.missing} not arrived` : '';
   return `| 2. Propagation to reports at ${s2.rate}/s (${s2.registrations}${lost}) | p50 ${s2.plenary.p50} ms, p95 ${s2.plenary.p95} ms, p99 ${s2.plenary.p99} ms | raw kafkajs round trip: p50 ${s2.baseline.p50} ms, p95 ${s2.baseline.p95} ms, p99 ${s2.baseline.p99} ms | ${s2.ratioP99} (p99) | ${target ? `p99 < 100 ms | ${verdict(s2.plenary.p99 < 100)}` : 'within capacity: for comparison | '} |`;
+}
+
+/** Scenario 6: the console's participants page, cold, beside its static shell. */
+function consoleRow(s6: ConsoleResult): string {
+  const p = s6.plenary;
+  const js = `JS ${p.scripts.gzipKb} KB gzipped (${p.scripts.files} scripts, ${p.scripts.transferredKb} KB transferred)`;
+  const ok = p.lcp.p99 < 1500 && p.scripts.gzipKb < 300;
+  return `| 6. Console: participants page of a ${s6.participants.toLocaleString('en')}-person meeting, ${s6.loads} cold loads | LCP p50 ${p.lcp.p50} ms, p99 ${p.lcp.p99} ms; first rows p50 ${p.firstRows.p50} ms, p99 ${p.firstRows.p99} ms; ${js} | static shell (no data): LCP p50 ${s6.shell.lcp.p50} ms, p99 ${s6.shell.lcp.p99} ms | ${s6.ratio} (LCP p50) | LCP p99 < 1,500 ms, JS < 300 KB gzipped | ${verdict(ok)} |`;
 }
 
 type Endpoint = 'list' | 'listOfParty' | 'summary';
@@ -79,6 +89,7 @@ export function toMarkdown(r: BenchResult): string {
     ),
     growthRow('List of one party, p99 growth', s4, 'listOfParty'),
     growthRow('Summary, p99 growth', s4, 'summary'),
+    consoleRow(r.console),
     ...mem.map(
       ([name, m]) =>
         `| 5. Memory of ${name} | ${m.idleMb} MB idle, ${m.underLoadMb} MB under scenario 1 | | | < 150 MB idle, < 300 MB loaded | ${verdict(m.idleMb < 150 && m.underLoadMb < 300)} |`,

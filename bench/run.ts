@@ -11,6 +11,7 @@ import { BenchServices, benchStack } from './lib/bench-stack.js';
 import { openMeetingWithDelegations } from './lib/meeting.js';
 import { machine, toMarkdown, type BenchResult } from './report.js';
 import { catchUp } from './scenarios/catch-up.js';
+import { consolePage } from './scenarios/console.js';
 import { growth } from './scenarios/growth.js';
 import { propagation } from './scenarios/propagation.js';
 import { registration } from './scenarios/registration.js';
@@ -26,6 +27,7 @@ const SIZES = smoke
       propagationWithinCapacity: { rate: 10, count: 10 },
       catchUp: { messages: 200 },
       growth: { sizes: [100, 300], seconds: 1 },
+      console: { participants: 60, parties: 2, loads: 2 },
     }
   : {
       registration: { seconds: 15, connections: 10, rate: 100 },
@@ -35,6 +37,7 @@ const SIZES = smoke
       propagationWithinCapacity: { rate: 25, count: 500 },
       catchUp: { messages: 100_000 },
       growth: { sizes: [1_000, 10_000, 100_000], seconds: 5 },
+      console: { participants: 10_000, parties: 100, loads: 20 },
     };
 
 const log = (text: string) => process.stdout.write(`[bench] ${text}\n`);
@@ -71,6 +74,9 @@ async function main(): Promise<void> {
     log('4: growth');
     const grown = await openMeetingWithDelegations(services, token, 20);
     const scenario4 = await growth(services, grown, token, SIZES.growth);
+    log("6: the console's participants page");
+    const scenario6 = await consolePage(stack, `${services.namespace}c`, SIZES.console);
+    log(JSON.stringify(scenario6));
     const result: BenchResult = {
       date: new Date().toISOString(),
       smoke,
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
       propagationWithinCapacity: scenario2b,
       catchUp: scenario3,
       growth: scenario4,
+      console: scenario6,
     };
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, `${result.date.replace(/[:.]/g, '-')}.json`);

@@ -29,7 +29,7 @@ const MIN_REQUESTS = 2;
 const STATES = ['pending', 'accredited', 'accredited', 'accredited', 'withdrawn'];
 
 /** Participant records as the participants service stores them, written straight into its collection. */
-function participants(meeting: BenchMeeting, from: number, count: number) {
+export function participantRecords(meeting: BenchMeeting, from: number, count: number) {
   const now = new Date();
   return Array.from({ length: count }, (_, k) => {
     const i = from + k;
@@ -104,7 +104,9 @@ export async function growth(
     for (const size of sizes.sizes) {
       while (stored < size) {
         const batch = Math.min(1000, size - stored);
-        await collection.insertMany(participants(meeting, stored, batch) as never[], { ordered: false });
+        await collection.insertMany(participantRecords(meeting, stored, batch) as never[], {
+          ordered: false,
+        });
         stored += batch;
       }
       points.push({
