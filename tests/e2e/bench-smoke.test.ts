@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BenchResult } from '../../bench/report.js';
+import { identityProvider } from '../support/identity.js';
 import { ROOT } from '../support/local-stack.js';
 
 /**
@@ -25,6 +26,8 @@ describe('the benchmark harness (smoke mode)', () => {
             ...process.env,
             BENCH_KAFKA_BROKERS: process.env.KAFKA_BROKERS,
             BENCH_MONGO_URL: process.env.MONGO_URL,
+            // the console scenario signs in through the test run's identity provider
+            BENCH_OIDC_ISSUER_URL: identityProvider().issuer,
           },
           timeout: 240_000,
           maxBuffer: 16 * 2 ** 20,
@@ -53,6 +56,14 @@ describe('the benchmark harness (smoke mode)', () => {
 
       expect(result.growth.points.map((p) => p.participants)).toEqual([100, 300]);
       for (const point of result.growth.points) expect(point.summary.p99).toBeGreaterThan(0);
+
+      const { plenary, shell } = result.console;
+      expect(plenary.lcp.p50).toBeGreaterThan(0);
+      expect(plenary.firstRows.p99).toBeGreaterThan(0);
+      expect(plenary.scripts.files).toBeGreaterThan(0);
+      expect(plenary.scripts.gzipKb).toBeGreaterThan(0);
+      expect(plenary.scripts.transferredKb).toBeGreaterThan(0);
+      expect(shell.lcp.p50).toBeGreaterThan(0);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
