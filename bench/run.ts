@@ -27,7 +27,7 @@ const SIZES = smoke
       propagationWithinCapacity: { rate: 10, count: 10 },
       catchUp: { messages: 200 },
       growth: { sizes: [100, 300], seconds: 1 },
-      console: { participants: 60, parties: 2, loads: 2 },
+      console: { participants: 60, parties: 2, loads: 1 },
     }
   : {
       registration: { seconds: 15, connections: 10, rate: 100 },
