@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ROOT } from '../scripts/lib/local-stack.js';
 import type { CatchUpResult } from './scenarios/catch-up.js';
 import { GROWTH_ENDPOINTS, GROWTH_QUERIES, type GrowthEndpoint } from './scenarios/growth-queries.js';
+import type { ConsoleResult } from './scenarios/console.js';
 import type { EndpointFigures, GrowthResult } from './scenarios/growth.js';
 import type { PropagationResult } from './scenarios/propagation.js';
 import type { RegistrationResult } from './scenarios/registration.js';
@@ -24,6 +25,7 @@ export interface BenchResult {
   growth?: GrowthResult;
   /** The scenarios that failed, and why (their figures are missing). */
   failures?: Record<string, string>;
+  console?: ConsoleResult;
 }
 
 /** The targets of issue 17, each checked against the figures of the same run. */
@@ -40,6 +42,9 @@ export const TARGETS = {
   /** Growth: p99 at the largest size, ms, and over the p99 at the smallest. */
   growthP99: { list: 50, listOfParty: 50, search: 50, summary: 20 } as Record<GrowthEndpoint, number>,
   growthFactor: 2,
+  /** The console's participants page: largest contentful paint p99 (ms) and its scripts (KB gzipped). */
+  consoleLcpMs: 1_500,
+  consoleScriptsKb: 300,
   memoryIdleMb: 150,
   memoryLoadedMb: 300,
 };
@@ -85,6 +90,14 @@ function registrationRows(s1: RegistrationResult): string[] {
 function propagationRow(s2: PropagationResult, target: boolean): string {
   const lost = s2.failed + s2.missing > 0 ? `; ${s2.failed} refused, ${s2.missing} not arrived` : '';
   return `| 2. Propagation to reports at ${s2.rate}/s (${s2.registrations}${lost}) | p50 ${s2.plenary.p50} ms, p95 ${s2.plenary.p95} ms, p99 ${s2.plenary.p99} ms | raw kafkajs round trip: p50 ${s2.baseline.p50} ms, p95 ${s2.baseline.p95} ms, p99 ${s2.baseline.p99} ms | ${s2.ratioP99} (p99) | ${target ? `p99 < ${TARGETS.propagationP99} ms | ${verdict(s2.plenary.p99 < TARGETS.propagationP99)}` : 'within capacity: for comparison | '} |`;
+}
+
+/** Scenario 6: the console's participants page, cold, beside its static shell. */
+function consoleRow(s6: ConsoleResult): string {
+  const p = s6.plenary;
+  const js = `JS ${p.scripts.gzipKb} KB gzipped (${p.scripts.files} scripts, ${p.scripts.transferredKb} KB transferred)`;
+  const ok = p.lcp.p99 < TARGETS.consoleLcpMs && p.scripts.gzipKb < TARGETS.consoleScriptsKb;
+  return `| 6. Console: participants page of a ${s6.participants.toLocaleString('en')}-person meeting, ${s6.loads} cold loads | LCP p50 ${p.lcp.p50} ms, p99 ${p.lcp.p99} ms; first rows p50 ${p.firstRows.p50} ms, p99 ${p.firstRows.p99} ms; ${js} | static shell (no data): LCP p50 ${s6.shell.lcp.p50} ms, p99 ${s6.shell.lcp.p99} ms | ${s6.ratio} (LCP p50) | LCP p99 < ${int(TARGETS.consoleLcpMs)} ms, JS < ${TARGETS.consoleScriptsKb} KB gzipped | ${verdict(ok)} |`;
 }
 
 function catchUpRow(s3: CatchUpResult): string {
@@ -151,6 +164,7 @@ export function toMarkdown(r: BenchResult): string {
       ([scenario, message]) =>
         `| ${scenario} | failed: ${message.replace(/\s+/g, ' ').replace(/\|/g, '\\|')} | | | | **missed** |`,
     ),
+    ...(r.console ? [consoleRow(r.console)] : []),
     ...mem.map(
       ([name, m]) =>
         `| 5. Memory of ${name} | ${m.idleMb} MB idle, ${m.underLoadMb} MB under scenario 1 | | | < ${TARGETS.memoryIdleMb} MB idle, < ${TARGETS.memoryLoadedMb} MB loaded | ${verdict(m.idleMb < TARGETS.memoryIdleMb && m.underLoadMb < TARGETS.memoryLoadedMb)} |`,

@@ -3,7 +3,7 @@
  * baselines in the same run. Writes bench/results/<time>.json and docs/benchmarks.md.
  * `--smoke` runs the same harness with tiny sizes (for the tests: it checks the harness, not speed).
  * `--only growth` or `--only registration,catch-up` runs only the scenarios named (registration,
- * propagation, catch-up, growth), to measure one figure again: it writes the JSON result and
+ * propagation, catch-up, growth, console), to measure one figure again: it writes the JSON result and
  * prints the table, but leaves docs/benchmarks.md as it is (that page shows one whole run).
  * `--growth-sizes 1000,10000` measures growth at those sizes instead (e.g. a quick look at the curve).
  * `--out <dir>` writes the JSON result there instead of bench/results.
@@ -20,11 +20,12 @@ import { openMeetingWithDelegations, registerOne } from './lib/meeting.js';
 import { registeredTemplate } from './lib/participant-messages.js';
 import { machine, toMarkdown, type BenchResult } from './report.js';
 import { catchUp } from './scenarios/catch-up.js';
+import { consolePage } from './scenarios/console.js';
 import { growth } from './scenarios/growth.js';
 import { propagation } from './scenarios/propagation.js';
 import { registration } from './scenarios/registration.js';
 
-const SCENARIOS = ['registration', 'propagation', 'catch-up', 'growth'] as const;
+const SCENARIOS = ['registration', 'propagation', 'catch-up', 'growth', 'console'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const argument = (name: string) => {
@@ -49,6 +50,7 @@ const SIZES = smoke
       propagationWithinCapacity: { rate: 10, count: 10 },
       catchUp: { messages: 200 },
       growth: { sizes: growthSizes ?? [100, 300], seconds: 1 },
+      console: { participants: 60, parties: 2, loads: 1 },
     }
   : {
       registration: { seconds: 15, connections: 10, rate: 100 },
@@ -58,6 +60,7 @@ const SIZES = smoke
       propagationWithinCapacity: { rate: 25, count: 500 },
       catchUp: { messages: 100_000 },
       growth: { sizes: growthSizes ?? [1_000, 10_000, 100_000], seconds: 5 },
+      console: { participants: 10_000, parties: 100, loads: 20 },
     };
 
 const log = (text: string) => process.stdout.write(`[bench] ${text}\n`);
@@ -143,6 +146,10 @@ async function main(): Promise<void> {
       const grown = await openMeetingWithDelegations(services, token, 20);
       result.growth = await growth(services, grown, token, kafka, copied, SIZES.growth);
       return result.growth;
+    });
+    await run('console', "6: the console's participants page", async () => {
+      result.console = await consolePage(stack, `${services.namespace}c`, SIZES.console);
+      return result.console;
     });
     result.seconds = Math.round((Date.now() - started) / 1000);
     mkdirSync(outDir, { recursive: true });

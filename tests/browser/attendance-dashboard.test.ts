@@ -12,7 +12,7 @@ import countries from 'i18n-iso-countries';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../scripts/lib/demo-users.js';
-import { BrowserWitness, inDays, launchBrowser } from '../support/browser.js';
+import { BrowserWitness, chooseLanguage, inDays, launchBrowser } from '../support/browser.js';
 import { signIn, startConsole } from '../support/console.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -446,7 +446,7 @@ describe('attendance dashboard in a browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Arabic, right to left: the same numbers, in the language's digits.
-    await page.getByLabel('Language').selectOption('ar');
+    await chooseLanguage(page.getByLabel('Language'), 'ar');
     await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
     await page.getByRole('heading', { level: 1, name: 'لوحة متابعة الحضور' }).waitFor();
     await expectTablesToEqual(page, await summary(), ARABIC);

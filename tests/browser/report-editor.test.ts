@@ -11,7 +11,7 @@ import type {
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../scripts/lib/demo-users.js';
-import { BrowserWitness, inDays, launchBrowser } from '../support/browser.js';
+import { BrowserWitness, chooseLanguage, inDays, launchBrowser } from '../support/browser.js';
 import { signIn, startConsole } from '../support/console.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
@@ -459,7 +459,7 @@ describe('outcome report editor in a browser', () => {
     });
 
     // In Arabic: the screens right to left, and an Arabic report written right to left.
-    await page.getByLabel('Language', { exact: true }).first().selectOption('ar');
+    await chooseLanguage(page.getByLabel('Language', { exact: true }).first(), 'ar');
     await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
     await witness.look(page, 'published-ru');
     await page.goto(`${consoleUrl}/meetings/${eventId}/reports/${englishId}`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BenchResult } from '../../bench/report.js';
+import { identityProvider } from '../support/identity.js';
 import { ROOT } from '../support/local-stack.js';
 
 /** Runs `node dist/bench/run.js --smoke …` against the test stack; the JSON result and the printed table. */
@@ -20,6 +21,8 @@ async function smokeRun(...args: string[]): Promise<{ stdout: string; result: Be
           ...process.env,
           BENCH_KAFKA_BROKERS: process.env.KAFKA_BROKERS,
           BENCH_MONGO_URL: process.env.MONGO_URL,
+          // the console scenario signs in through the test run's identity provider
+          BENCH_OIDC_ISSUER_URL: identityProvider().issuer,
         },
         timeout: 280_000,
         maxBuffer: 16 * 2 ** 20,
@@ -43,7 +46,7 @@ describe('the benchmark harness (smoke mode)', () => {
     expect(stdout).toContain('| Scenario |');
     expect(stdout).toContain('minimal writes');
     expect(result.smoke).toBe(true);
-    expect(result.scenarios).toEqual(['registration', 'propagation', 'catch-up', 'growth']);
+    expect(result.scenarios).toEqual(['registration', 'propagation', 'catch-up', 'growth', 'console']);
 
     const { saturation, fixedRate, memory } = result.registration!;
     for (const run of [saturation, fixedRate])
@@ -76,6 +79,14 @@ describe('the benchmark harness (smoke mode)', () => {
         expect(baseline.p99).toBeGreaterThan(0);
       }
     }
+
+    const { plenary, shell } = result.console!;
+    expect(plenary.lcp.p50).toBeGreaterThan(0);
+    expect(plenary.firstRows.p99).toBeGreaterThan(0);
+    expect(plenary.scripts.files).toBeGreaterThan(0);
+    expect(plenary.scripts.gzipKb).toBeGreaterThan(0);
+    expect(plenary.scripts.transferredKb).toBeGreaterThan(0);
+    expect(shell.lcp.p50).toBeGreaterThan(0);
   }, 300_000);
 
   it('runs only the scenarios named by --only', async () => {

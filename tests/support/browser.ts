@@ -6,6 +6,7 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import { ROOT } from './local-stack.js';
@@ -133,6 +134,15 @@ export class BrowserWitness {
   screensWithProblems(): LookedAt[] {
     return this.looked.filter((l) => l.problems.length > 0);
   }
+}
+
+/**
+ * Picks a language in the console's language menu and waits until the page has switched to it:
+ * a language's messages are fetched the first time it is chosen, and the page changes after.
+ */
+export async function chooseLanguage(menu: Locator, code: string): Promise<void> {
+  await menu.selectOption(code);
+  await menu.page().waitForFunction((wanted) => document.documentElement.lang === wanted, code);
 }
 
 /** A moment `days` from now at `hour`:00 UTC, as ISO text. */

@@ -1,5 +1,9 @@
 import { transform } from '@swc/core';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -36,9 +40,34 @@ function swc(): Plugin {
   };
 }
 
+/**
+ * A gzipped copy beside every script and style sheet (x.js.gz), made once at build time at the
+ * highest level: the console's server sends it to browsers that accept gzip, instead of the
+ * file as built (about a third of the bytes) or compressing on every request.
+ */
+function gzipped(): Plugin {
+  const compress = promisify(gzip);
+  return {
+    name: 'plenary-gzipped-assets',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir!;
+      await Promise.all(
+        Object.values(bundle)
+          .filter((file) => /\.(js|css)$/.test(file.fileName))
+          .map(async (file) => {
+            const source = file.type === 'chunk' ? file.code : file.source;
+            const zipped = await compress(source, { level: constants.Z_BEST_COMPRESSION });
+            await writeFile(join(dir, `${file.fileName}.gz`), zipped);
+          }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [swc()],
+  plugins: [swc(), gzipped()],
   oxc: false,
   resolve: {
     alias: [

@@ -31,7 +31,7 @@ export function Header({ person }: { person?: Person }) {
           <span className="visually-hidden">{t('nav.language')}</span>
           <select
             value={i18n.language}
-            onChange={(e) => applyLanguage(e.target.value as LanguageCode)}
+            onChange={(e) => void applyLanguage(e.target.value as LanguageCode)}
             aria-label={t('nav.language')}
           >
             {LANGUAGES.map((l) => (

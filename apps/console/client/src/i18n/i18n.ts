@@ -1,11 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ar from './locales/ar.json';
+// English is every page's fallback, so it comes with the first bundle; the others when chosen.
 import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
-import ru from './locales/ru.json';
-import zh from './locales/zh.json';
 
 /** The six official languages of the United Nations, in their own names. */
 export const LANGUAGES = [
@@ -27,30 +23,44 @@ export function initialLanguage(): LanguageCode {
   return (wanted.find((l) => LANGUAGES.some((x) => x.code === l)) as LanguageCode | undefined) ?? 'en';
 }
 
-/** Sets the page's language and direction: logical CSS properties then mirror the layout. */
-export function applyLanguage(code: LanguageCode): void {
+const FALLBACK = 'en' satisfies LanguageCode;
+
+/**
+ * Each other language's messages are a chunk of their own, fetched when the language is first
+ * used: a page carries its reader's language and English, not all six.
+ */
+const MESSAGES: Record<Exclude<LanguageCode, 'en'>, () => Promise<{ default: Record<string, unknown> }>> = {
+  ar: () => import('./locales/ar.json'),
+  es: () => import('./locales/es.json'),
+  fr: () => import('./locales/fr.json'),
+  ru: () => import('./locales/ru.json'),
+  zh: () => import('./locales/zh.json'),
+};
+
+async function loadMessages(code: LanguageCode): Promise<void> {
+  if (code === FALLBACK || i18next.hasResourceBundle(code, 'translation')) return;
+  const messages = await MESSAGES[code]();
+  i18next.addResourceBundle(code, 'translation', messages.default);
+}
+
+/** Sets the page's language and direction (logical CSS properties then mirror the layout), once its messages are in. */
+export async function applyLanguage(code: LanguageCode): Promise<void> {
+  await loadMessages(code);
+  await i18next.changeLanguage(code);
   const language = LANGUAGES.find((l) => l.code === code)!;
   document.documentElement.lang = code;
   document.documentElement.dir = language.dir;
   localStorage.setItem(STORAGE_KEY, code);
-  void i18next.changeLanguage(code);
 }
 
 export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
   await i18next.use(initReactI18next).init({
-    resources: {
-      ar: { translation: ar },
-      en: { translation: en },
-      es: { translation: es },
-      fr: { translation: fr },
-      ru: { translation: ru },
-      zh: { translation: zh },
-    },
-    lng,
-    fallbackLng: 'en',
+    resources: { [FALLBACK]: { translation: en } },
+    partialBundledLanguages: true,
+    fallbackLng: FALLBACK,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
-  applyLanguage(lng);
+  await applyLanguage(lng);
 }

@@ -32,7 +32,14 @@ const PAGE = 50;
  * All participants of the meeting: filter by party, role and state, search in either script,
  * sort, more pages by cursor; accredit or reject one or many at once; exports.
  */
-export function ParticipantsPanel({ event }: { event: EventView }) {
+export function ParticipantsPanel({
+  eventId,
+  parties = [],
+}: {
+  eventId: string;
+  /** the meeting's parties, to filter by (none until the meeting has arrived) */
+  parties?: EventView['parties'];
+}) {
   const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<Filters>({ party: '', role: '', state: '', q: '', sort: 'name' });
   const [extra, setExtra] = useState<{ items: ParticipantDetailsView[]; cursor: string | null }>({
@@ -53,22 +60,22 @@ export function ParticipantsPanel({ event }: { event: EventView }) {
     async (signal) => {
       const first = await api.get<ParticipantPageView>(
         'participants',
-        `/events/${event.id}/participants${query({ ...filterQuery, limit: PAGE })}`,
+        `/events/${eventId}/participants${query({ ...filterQuery, limit: PAGE })}`,
         signal,
       );
       setExtra({ items: [], cursor: first.nextCursor });
       return first;
     },
-    [event.id, JSON.stringify(filterQuery)],
+    [eventId, JSON.stringify(filterQuery)],
   );
-  useLiveChanges([event.id], page.reload);
+  useLiveChanges([eventId], page.reload);
   const people = [...((page.data?.items ?? []) as ParticipantDetailsView[]), ...extra.items];
 
   const more = async () => {
     if (!extra.cursor) return;
     const next = await api.get<ParticipantPageView>(
       'participants',
-      `/events/${event.id}/participants${query({ ...filterQuery, limit: PAGE, cursor: extra.cursor })}`,
+      `/events/${eventId}/participants${query({ ...filterQuery, limit: PAGE, cursor: extra.cursor })}`,
     );
     setExtra((x) => ({
       items: [...x.items, ...(next.items as ParticipantDetailsView[])],
@@ -129,7 +136,7 @@ export function ParticipantsPanel({ event }: { event: EventView }) {
           value={filters.party}
           onChange={set('party')}
           emptyLabel={t('desk.all')}
-          options={event.parties.map((p) => ({
+          options={parties.map((p) => ({
             value: p.code,
             label: partyName(p.code, p.name, i18n.language),
           }))}
@@ -179,21 +186,21 @@ export function ParticipantsPanel({ event }: { event: EventView }) {
         <span className="toolbar-end">
           <a
             className="button button-secondary"
-            href={`/api/participants/events/${event.id}/participants.csv${exportQuery}`}
+            href={`/api/participants/events/${eventId}/participants.csv${exportQuery}`}
             download
           >
             {t('desk.exportCsv')}
           </a>
           <a
             className="button button-secondary"
-            href={`/api/participants/events/${event.id}/participants.xlsx${exportQuery}`}
+            href={`/api/participants/events/${eventId}/participants.xlsx${exportQuery}`}
             download
           >
             {t('desk.exportXlsx')}
           </a>
           <a
             className="button button-secondary"
-            href={`/api/participants/events/${event.id}/badges.pdf${query({ party: filters.party })}`}
+            href={`/api/participants/events/${eventId}/badges.pdf${query({ party: filters.party })}`}
             download
           >
             {t('desk.exportBadges')}
