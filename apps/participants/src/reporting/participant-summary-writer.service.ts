@@ -32,7 +32,15 @@ export class ParticipantSummaryWriter {
         throw error;
       }
     }
-    const written = await this.summaries.updateOne({ _id: eventId, revision: from }, { $set: document });
+    // A whole replacement, not a $set of the counters: FerretDB 1.24's $set leaves an embedded
+    // document as it was when the new one holds the same values under other keys
+    // ({pending: 1} -> {accredited: 1}).
+    const written = await this.summaries.collection.replaceOne(
+      { _id: eventId, revision: from } as never,
+      {
+        ...document,
+      } as never,
+    );
     return written.matchedCount === 1;
   }
 }
