@@ -338,6 +338,13 @@ describe('attendance dashboard in a browser', () => {
         gender: i % 2 ? 'female' : 'male',
         then: 'accredit',
       });
+    // The summary is kept from the participant messages: the page opens once it counts them all.
+    const last = await participantsApi<ParticipantDetailsView>('GET', `/participants/${people.Arrival8!.id}`);
+    await eventually(async () => {
+      const s = await summary();
+      expect(s.total).toBe(Object.keys(people).length);
+      expect(Date.parse(s.asOf ?? '')).toBeGreaterThanOrEqual(Date.parse(last.body.updatedAt));
+    });
   });
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_USERS } from '../../scripts/lib/demo-users.js';
 import { BrowserWitness, chooseLanguage, inDays, launchBrowser } from '../support/browser.js';
 import { signIn, startConsole } from '../support/console.js';
+import { eventually } from '../support/eventually.js';
 import { request } from '../support/http.js';
 import { identityProviderEnv } from '../support/identity.js';
 import { type ServiceProcess, startApps, stopAllApps, testNamespace } from '../support/services.js';
@@ -239,11 +240,14 @@ describe('web console in a browser', () => {
     await code.fill(forged);
     await code.press('Enter');
     await desk.page.getByText(/not genuine/).waitFor();
-    const summary = await participantsApi<ParticipantSummaryView>(
-      'GET',
-      `/events/${eventId}/participants/summary`,
-    );
-    expect(summary.body.checkedIn).toBe(1);
+    // The summary is kept from the participant messages: it follows within moments.
+    await eventually(async () => {
+      const summary = await participantsApi<ParticipantSummaryView>(
+        'GET',
+        `/events/${eventId}/participants/summary`,
+      );
+      expect(summary.body.checkedIn).toBe(1);
+    });
 
     // Exports through the console, as the browser downloads them.
     const xlsx = await desk.page.request.get(

@@ -298,8 +298,14 @@ describe('badges and check-in', () => {
       // The relay sweeps every 500 ms here: time for a second message, were there one.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(await checkInMessages(people.daulet.id)).toHaveLength(1);
-      const summary = await api<ParticipantSummaryView>('GET', `/events/${meeting.id}/participants/summary`);
-      expect(summary.body).toMatchObject({ checkedIn: 1, byState: { accredited: 3, pending: 1 } });
+      // The summary is kept from the messages: it follows within moments.
+      await eventually(async () => {
+        const summary = await api<ParticipantSummaryView>(
+          'GET',
+          `/events/${meeting.id}/participants/summary`,
+        );
+        expect(summary.body).toMatchObject({ checkedIn: 1, byState: { accredited: 3, pending: 1 } });
+      });
     });
 
     it('refuses a code with one character changed, and changes nothing', async () => {

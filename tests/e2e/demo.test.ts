@@ -49,19 +49,22 @@ describe('the demo', () => {
     expect(attendance.body.delegations.map((d) => d.party.code).sort()).toEqual(
       demoDelegations.map((d) => d.delegation.party).sort(),
     );
-    const summary = await request<ParticipantSummaryView>(
-      'GET',
-      `${apps.participants.url}/events/${demo.seedEventId}/participants/summary`,
-      { token },
-    );
     const people = demoDelegations.flatMap((d) => d.participants);
     const accredited = demoDelegations
       .filter((d) => d.secretariat === 'accredited')
       .flatMap((d) => d.participants);
-    expect(summary.body).toMatchObject({
-      total: people.length,
-      byState: { accredited: accredited.length },
-      checkedIn: accredited.length,
+    // The summary is kept from the participant messages: it follows within moments.
+    await eventually(async () => {
+      const summary = await request<ParticipantSummaryView>(
+        'GET',
+        `${apps.participants.url}/events/${demo.seedEventId}/participants/summary`,
+        { token },
+      );
+      expect(summary.body).toMatchObject({
+        total: people.length,
+        byState: { accredited: accredited.length },
+        checkedIn: accredited.length,
+      });
     });
 
     const report = await request<ReportView>('GET', `${apps.reports.url}/reports/${demo.reportId}`, {

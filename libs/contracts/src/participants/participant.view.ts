@@ -246,4 +246,11 @@ export class ParticipantSummaryView {
 
   @ApiProperty({ type: [PartySummaryView] })
   byParty: PartySummaryView[];
+
+  @ApiPropertyOptional({
+    example: '2027-11-21T03:12:00.000Z',
+    description:
+      'The counts are kept up to date from the participant messages and follow a change within moments: this is the time of the latest change they count. Absent while the meeting has no participants.',
+  })
+  asOf?: string;
 }

@@ -3,7 +3,6 @@ import type { CheckInView } from '@libs/contracts/src/participants/badges.dto';
 import type {
   ParticipantDetailsView,
   ParticipantPageView,
-  ParticipantSummaryView,
 } from '@libs/contracts/src/participants/participant.view';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +10,10 @@ import { api, query } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import { useResource } from '../../api/use-resource';
 import { formatTime, partyName } from '../../i18n/format';
-import { useLiveChanges } from '../../live/use-live-changes';
 import { ActionButton, SubmitButton, useSingleFlight } from '../../ui/action-button';
 import { Field, Notice } from '../../ui/fields';
 import { Link } from '../../ui/link';
+import { useLiveSummary } from '../dashboard/use-live-summary';
 import { plainWords } from '../delegation/refusals';
 import { QrScanner } from './qr-scanner';
 
@@ -31,12 +30,7 @@ export function CheckInDesk({ eventId }: { eventId: string }) {
     (signal) => api.get<EventView>('events', `/events/${eventId}`, signal),
     [eventId],
   );
-  const summary = useResource(
-    (signal) =>
-      api.get<ParticipantSummaryView>('participants', `/events/${eventId}/participants/summary`, signal),
-    [eventId],
-  );
-  useLiveChanges([eventId], summary.reload);
+  const summary = useLiveSummary(eventId);
   const [input, setInput] = useState('');
   const [matches, setMatches] = useState<ParticipantDetailsView[] | undefined>();
   const [result, setResult] = useState<CheckInView | undefined>();

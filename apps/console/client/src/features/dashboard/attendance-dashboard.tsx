@@ -1,16 +1,11 @@
 import type { EventView } from '@libs/contracts/src/events/event.view';
-import {
-  DELEGATION_ROLES,
-  PARTICIPANT_STATES,
-  type ParticipantSummaryView,
-} from '@libs/contracts/src/participants/participant.view';
+import { DELEGATION_ROLES, PARTICIPANT_STATES } from '@libs/contracts/src/participants/participant.view';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { useResource } from '../../api/use-resource';
 import { formatDate, formatTime } from '../../i18n/format';
 import { LANGUAGES } from '../../i18n/i18n';
-import { useLiveChanges } from '../../live/use-live-changes';
 import { Notice } from '../../ui/fields';
 import { Link } from '../../ui/link';
 import { plainWords } from '../delegation/refusals';
@@ -22,7 +17,7 @@ import { dashboardFormats } from './dashboard-format';
 import { GenderBalanceChart } from './gender-balance-chart';
 import { HeadlineFigures } from './headline-figures';
 import { PartiesChart } from './parties-chart';
-import { useThrottled } from './use-throttled';
+import { useLiveSummary } from './use-live-summary';
 
 /** A burst of check-ins at the door reloads the figures at most this often. */
 const RELOAD_AT_MOST_EVERY_MS = 2000;
@@ -40,12 +35,7 @@ export default function AttendanceDashboard({ eventId }: { eventId: string }) {
     (signal) => api.get<EventView>('events', `/events/${eventId}`, signal),
     [eventId],
   );
-  const summary = useResource(
-    (signal) =>
-      api.get<ParticipantSummaryView>('participants', `/events/${eventId}/participants/summary`, signal),
-    [eventId],
-  );
-  useLiveChanges([eventId], useThrottled(summary.reload, RELOAD_AT_MOST_EVERY_MS));
+  const summary = useLiveSummary(eventId, RELOAD_AT_MOST_EVERY_MS);
   const [updatedAt, setUpdatedAt] = useState<string | undefined>();
   useEffect(() => {
     if (summary.data) setUpdatedAt(new Date().toISOString());
