@@ -60,4 +60,13 @@ describe('the participant summary writer', () => {
     expect(await writer.write('e-2', 2, content({ rejected: 1 }))).toBe(false);
     expect(await writer.find('e-2')).toMatchObject({ revision: 1, byState: { pending: 1 } });
   });
+
+  it('settles a write: its applied contributions dropped at that revision only, the counters kept', async () => {
+    const applied = { ...content({ pending: 1 }), lastChanges: [{ id: 'p-1', version: 2 }] as never };
+    expect(await writer.write('e-3', 0, applied)).toBe(true);
+    await writer.settle('e-3', 2); // not the revision that wrote them: nothing changes
+    expect((await writer.find('e-3'))!.lastChanges).toHaveLength(1);
+    await writer.settle('e-3', 1);
+    expect(await writer.find('e-3')).toMatchObject({ revision: 1, lastChanges: [], byState: { pending: 1 } });
+  });
 });

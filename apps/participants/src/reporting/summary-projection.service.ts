@@ -50,6 +50,9 @@ const newestById = (contributions: Iterable<StoredContribution>): Map<string, St
  *   are written by that apply (carried into its own lastChanges when it writes the summary).
  * - after the contribution write, before the message is committed: the redelivery finds the
  *   contribution at its version and changes nothing.
+ * - after the contribution write, the summary's lastChanges are emptied at the revision that
+ *   wrote them (settle): they are all stored by then, so an apply that read them before finds
+ *   them stored, one that reads after needs none of them.
  * - two consumers at once: both compute from revision r, one write wins; the other's guard
  *   fails, and it reads everything again and recomputes from r + 1. Contribution writes never
  *   move a contribution to an older version, so a late one from the winner changes nothing.
@@ -123,6 +126,7 @@ export class SummaryProjection {
       });
       if (written) {
         await this.contributions.writeUnlessNewer(toStore);
+        if (toStore.length > 0) await this.summaries.settle(eventId, (summary?.revision ?? 0) + 1);
         return;
       }
       if (attempt >= MAX_ATTEMPTS)

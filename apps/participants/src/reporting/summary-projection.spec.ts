@@ -68,6 +68,10 @@ class FakeStore {
       this.summaryWrites++;
       return true;
     },
+    settle: async (eventId: string, revision: number) => {
+      const summary = this.summaries.get(eventId);
+      if (summary?.revision === revision) summary.lastChanges = [];
+    },
   } as unknown as ParticipantSummaryWriter;
 
   readonly contributionWriter = {

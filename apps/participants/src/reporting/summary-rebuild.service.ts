@@ -77,6 +77,7 @@ export class SummaryRebuild {
       });
       if (written) {
         await this.contributions.writeUnlessNewer(unfinished);
+        await this.summaries.settle(eventId, (summary?.revision ?? 0) + 1);
         return stored.size;
       }
       if (attempt >= MAX_ATTEMPTS)
