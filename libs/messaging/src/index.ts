@@ -1,3 +1,6 @@
+// Nest's decorators read and write metadata as their modules load: the polyfill comes first, also
+// for the command-line tools that import this library without a Nest app.
+import 'reflect-metadata';
 export * from './cloud-events/cloud-event-codec.js';
 export * from './cloud-events/poison-message.error.js';
 export * from './consumer/dead-letter.js';
