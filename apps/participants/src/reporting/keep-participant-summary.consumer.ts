@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import type { MessageOf } from '@plenary/contracts';
+import { type MessageOf, PARTICIPANT_VIEW_MESSAGE_TYPES } from '@plenary/contracts';
 import { IdempotentByVersion, OnMessages } from '@plenary/messaging';
 import { SummaryProjection } from './summary-projection.service.js';
 
@@ -13,14 +13,7 @@ import { SummaryProjection } from './summary-projection.service.js';
 export class KeepParticipantSummaryConsumer {
   constructor(private readonly projection: SummaryProjection) {}
 
-  @OnMessages(
-    'participant.registered',
-    'participant.updated',
-    'participant.accredited',
-    'participant.rejected',
-    'participant.checked-in',
-    'participant.withdrawn',
-  )
+  @OnMessages(...PARTICIPANT_VIEW_MESSAGE_TYPES)
   @IdempotentByVersion()
   async countParticipants(messages: MessageOf<'participant.registered'>[]): Promise<void> {
     await this.projection.apply(messages);

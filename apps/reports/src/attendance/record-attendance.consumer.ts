@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import type { MessageOf } from '@plenary/contracts';
+import { type MessageOf, PARTICIPANT_VIEW_MESSAGE_TYPES } from '@plenary/contracts';
 import { IdempotentByVersion, OnMessages } from '@plenary/messaging';
 import { AttendanceService } from './attendance.service.js';
 
@@ -18,14 +18,7 @@ export class RecordAttendanceConsumer {
     await this.attendance.recordDelegations(messages.map((message) => message.data.delegation));
   }
 
-  @OnMessages(
-    'participant.registered',
-    'participant.updated',
-    'participant.accredited',
-    'participant.rejected',
-    'participant.checked-in',
-    'participant.withdrawn',
-  )
+  @OnMessages(...PARTICIPANT_VIEW_MESSAGE_TYPES)
   @IdempotentByVersion()
   async recordParticipants(messages: MessageOf<'participant.registered'>[]): Promise<void> {
     await this.attendance.recordParticipants(messages.map((message) => message.data.participant));

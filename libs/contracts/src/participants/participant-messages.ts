@@ -43,3 +43,13 @@ export const ParticipantMessages = {
   ),
   'participant.withdrawn': participantMessage('participant.withdrawn', 'The participant no longer attends.'),
 };
+
+/** The participant messages, each carrying the participant's whole view at a version: what a projection of participants reads. */
+export const PARTICIPANT_VIEW_MESSAGE_TYPES = [
+  'participant.registered',
+  'participant.updated',
+  'participant.accredited',
+  'participant.rejected',
+  'participant.checked-in',
+  'participant.withdrawn',
+] as const;
