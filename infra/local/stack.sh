@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# The local stack: a single-node Apache Kafka broker (KRaft), FerretDB (MongoDB wire protocol) and
-# Keycloak (the identity provider), run from jars, a Go build and Keycloak's server distribution
+# The local stack: a single-node Apache Kafka broker (KRaft), FerretDB (MongoDB wire protocol),
+# Keycloak (the identity provider) and Mailpit (a mail server that keeps every message it is sent,
+# to read in its web UI or HTTP API), run from jars, Go builds and Keycloak's server distribution
 # that this script fetches and caches. No Docker needed.
 #
-#   infra/local/stack.sh start [kafka|store|keycloak|all]...
+#   infra/local/stack.sh start [kafka|store|keycloak|mail|all]...
 #                                              start (idempotent) in parallel, wait until ready
-#   infra/local/stack.sh stop [kafka|store|keycloak|all]...
+#   infra/local/stack.sh stop [kafka|store|keycloak|mail|all]...
 #                                              stop what runs (SIGTERM, then SIGKILL after a grace period)
 #   infra/local/stack.sh status                one line per server; exit 1 unless all run
 #   infra/local/stack.sh fetch                 download and build only (what CI caches)
 #   infra/local/stack.sh test-store            run the Go tests of the local FerretDB's own code
 #                                              (PLENARY_STORE_SEED, PLENARY_STORE_QUERIES: see pushdown_test.go)
 #   infra/local/stack.sh reset                 stop and delete the stack's data and logs
-#   infra/local/stack.sh env                   print KAFKA_BROKERS, MONGO_URL and the identity provider's
-#                                              OIDC_ISSUER_URL, AUTH_JWKS_URL, AUTH_JWKS_ISSUER for this stack
+#   infra/local/stack.sh env                   print KAFKA_BROKERS, MONGO_URL, the identity provider's
+#                                              OIDC_ISSUER_URL, AUTH_JWKS_URL, AUTH_JWKS_ISSUER, and the
+#                                              mail server's SMTP_URL and MAILPIT_URL (its UI and API) for this stack
 #                                              (with SASL: the admin's KAFKA_SASL_MECHANISM, KAFKA_USERNAME, KAFKA_PASSWORD)
 #   infra/local/stack.sh kafka-password USER   print the SCRAM password of a Kafka principal (with SASL)
 #
@@ -25,7 +27,8 @@
 #   STACK_KAFKA_SASL            1: the broker authenticates clients (SASL/SCRAM-SHA-512) and authorises them
 #                               with ACLs; 0: no authentication. Decided when the broker's data is first
 #                               formatted (unset: as formatted, else 0); changing it needs "reset".
-#   STACK_KAFKA_PASSWORD_<USER> password of a principal (ADMIN, EVENTS, PARTICIPANTS, REPORTS, SUBSCRIBER)
+#   STACK_KAFKA_PASSWORD_<USER> password of a principal (ADMIN, EVENTS, PARTICIPANTS, REPORTS, NOTIFICATIONS,
+#                               SUBSCRIBER, CONSOLE)
 #                               when SASL is formatted; default: generated, kept in the stack's directory
 #   STACK_STORE_PORT            FerretDB port (default 27017)
 #   STACK_STORE_BACKEND         sqlite (default) or postgresql
@@ -33,6 +36,8 @@
 #   STACK_KEYCLOAK_PORT         Keycloak's HTTP port (default 8180); the issuer is http://127.0.0.1:<port>/realms/plenary
 #   STACK_KEYCLOAK_JAVA_HOME    the JDK Keycloak runs on (17, 21 or 25; default the Temurin 25 JDK when
 #                               installed, else JAVA_HOME, else java on the PATH)
+#   STACK_MAIL_SMTP_PORT        Mailpit's SMTP port (default 1025): SMTP_URL=smtp://127.0.0.1:<port>
+#   STACK_MAIL_HTTP_PORT        Mailpit's web UI and API (default 8025): MAILPIT_URL=http://127.0.0.1:<port>
 #   STACK_READY_TIMEOUT         seconds to wait for each server (default 90)
 set -euo pipefail
 
@@ -47,6 +52,8 @@ STORE_PORT=${STACK_STORE_PORT:-27017}
 STORE_BACKEND=${STACK_STORE_BACKEND:-sqlite}
 STORE_POSTGRESQL_URL=${STACK_STORE_POSTGRESQL_URL:-}
 KEYCLOAK_PORT=${STACK_KEYCLOAK_PORT:-8180}
+MAIL_SMTP_PORT=${STACK_MAIL_SMTP_PORT:-1025}
+MAIL_HTTP_PORT=${STACK_MAIL_HTTP_PORT:-8025}
 READY_TIMEOUT=${STACK_READY_TIMEOUT:-90}
 
 log() { printf '[stack] %s\n' "$*" >&2; }
@@ -109,7 +116,7 @@ kafka_java() { java "${KAFKA_JVM[@]}" "$@"; }
 # One SCRAM user per service, an admin (super user: the broker itself, provisioning, operators)
 # and a read-only subscriber. Their ACLs are created by whoever starts the services
 # (scripts/lib/dev-stack.ts for npm start), from libs/messaging/src/kafka/kafka-acls.ts.
-KAFKA_USERS=(admin events participants reports subscriber console)
+KAFKA_USERS=(admin events participants reports notifications subscriber console)
 KAFKA_USERS_FILE="$KAFKA_DIR/sasl-users"
 
 kafka_sasl() {
@@ -460,6 +467,56 @@ start_keycloak() {
   log "keycloak ready: issuer $KEYCLOAK_ISSUER"
 }
 
+# ---------- Mailpit ----------
+
+# Mailpit from the Go module proxy, with its web UI built from the module's sources
+# (mailpit/build.sh says why and how); built once per version and change of the build script.
+MAIL_VERSION=v1.33.1
+MAIL_BIN="$CACHE_DIR/mailpit/$(fingerprint "$HERE/mailpit/build.sh" <(echo "$MAIL_VERSION"))/mailpit"
+MAIL_DIR="$STACK_DIR/mail"
+MAIL_URL="http://127.0.0.1:$MAIL_HTTP_PORT"
+
+fetch_mail() {
+  [[ -x $MAIL_BIN ]] && return 0
+  need go "Install Go 1.24 or newer to build the local mail server (Debian: apt-get install golang, or go.dev)."
+  need npm "Install Node.js and npm to build the mail server's web UI."
+  log "building Mailpit $MAIL_VERSION into $MAIL_BIN (first time only)"
+  mkdir -p "$(dirname "$MAIL_BIN")"
+  go_env
+  NPM_CACHE="$CACHE_DIR/npm-mailpit" bash "$HERE/mailpit/build.sh" "$MAIL_VERSION" "$MAIL_BIN" ||
+    die "building Mailpit failed (see above)"
+}
+
+mail_ready() { curl -sf -o /dev/null --max-time 2 "$MAIL_URL/readyz"; }
+
+mail_ui_note() {
+  [[ -f $MAIL_BIN.no-ui ]] || return 0
+  echo " (API only: its web UI did not build; delete $(dirname "$MAIL_BIN") and fetch again to retry)"
+}
+
+start_mail() {
+  local pidfile="$MAIL_DIR/mail.pid"
+  if pid_alive "$pidfile"; then
+    log "mail already running (pid $(cat "$pidfile"), SMTP port $MAIL_SMTP_PORT, HTTP port $MAIL_HTTP_PORT)"
+    return 0
+  fi
+  port_open "$MAIL_SMTP_PORT" && die "port $MAIL_SMTP_PORT is taken by another process; set STACK_MAIL_SMTP_PORT"
+  port_open "$MAIL_HTTP_PORT" && die "port $MAIL_HTTP_PORT is taken by another process; set STACK_MAIL_HTTP_PORT"
+  need curl "Install curl (Debian: apt-get install curl)."
+  fetch_mail
+  mkdir -p "$MAIL_DIR"
+  # Loopback only. Any SMTP credentials are accepted, over plain SMTP, so that an SMTP_URL with a
+  # user and password works here as it would against a real relay. Past 5,000 messages the oldest go.
+  setsid "$MAIL_BIN" --database "$MAIL_DIR/mailpit.db" \
+    --listen "127.0.0.1:$MAIL_HTTP_PORT" --smtp "127.0.0.1:$MAIL_SMTP_PORT" \
+    --smtp-auth-accept-any --smtp-auth-allow-insecure --max 5000 --disable-version-check \
+    >"$MAIL_DIR/mail.log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+  log "mail starting (pid $!, SMTP port $MAIL_SMTP_PORT, HTTP port $MAIL_HTTP_PORT, log $MAIL_DIR/mail.log)"
+  wait_until mail mail_ready "$pidfile" "$MAIL_DIR/mail.log"
+  log "mail ready: SMTP smtp://127.0.0.1:$MAIL_SMTP_PORT, messages at $MAIL_URL$(mail_ui_note)"
+}
+
 # ---------- common ----------
 
 stop_one() {
@@ -502,16 +559,17 @@ which_ones() {
   (($# == 0)) && set -- all
   for arg in "$@"; do
     case $arg in
-      kafka | store | keycloak) out+=("$arg") ;;
-      all) out+=(store kafka keycloak) ;;
-      *) die "unknown server '$arg': use kafka, store, keycloak or all" ;;
+      kafka | store | keycloak | mail) out+=("$arg") ;;
+      all) out+=(store kafka keycloak mail) ;;
+      *) die "unknown server '$arg': use kafka, store, keycloak, mail or all" ;;
     esac
   done
   printf '%s\n' "${out[@]}" | awk '!seen[$0]++'
 }
 
-# Fetching runs one at a time (Kafka's and Keycloak's both go through Maven's local repository);
-# the servers then start side by side, since Keycloak alone takes longer than the other two.
+# Fetching runs one at a time (Kafka's and Keycloak's both go through Maven's local repository,
+# FerretDB's and Mailpit's through Go's caches); the servers then start side by side, since
+# Keycloak alone takes longer than the others.
 start_all() {
   local servers=("$@") s pids=() rc=0
   for s in "${servers[@]}"; do "fetch_$s"; done
@@ -539,6 +597,7 @@ case $cmd in
         kafka) stop_one kafka "$KAFKA_DIR/kafka.pid" 30 ;;
         store) stop_one store "$STORE_DIR/store.pid" 10 ;;
         keycloak) stop_one keycloak "$KEYCLOAK_DIR/keycloak.pid" 20 ;;
+        mail) stop_one mail "$MAIL_DIR/mail.pid" 10 ;;
       esac
     done ;;
   status)
@@ -546,6 +605,7 @@ case $cmd in
     status_one kafka "$KAFKA_DIR/kafka.pid" "$KAFKA_PORT" || rc=1
     status_one store "$STORE_DIR/store.pid" "$STORE_PORT" || rc=1
     status_one keycloak "$KEYCLOAK_DIR/keycloak.pid" "$KEYCLOAK_PORT" || rc=1
+    status_one mail "$MAIL_DIR/mail.pid" "$MAIL_SMTP_PORT,$MAIL_HTTP_PORT" || rc=1
     exit $rc ;;
   fetch)
     for s in $(which_ones "$@"); do "fetch_$s"; done ;;
@@ -553,7 +613,7 @@ case $cmd in
     test_store "$@" ;;
   reset)
     "$0" stop
-    rm -rf "$KAFKA_DIR" "$STORE_DIR" "$KEYCLOAK_DIR"
+    rm -rf "$KAFKA_DIR" "$STORE_DIR" "$KEYCLOAK_DIR" "$MAIL_DIR"
     log "deleted the data and logs under $STACK_DIR" ;;
   env)
     echo "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
@@ -561,6 +621,8 @@ case $cmd in
     echo "OIDC_ISSUER_URL=$KEYCLOAK_ISSUER"
     echo "AUTH_JWKS_URL=$KEYCLOAK_ISSUER/protocol/openid-connect/certs"
     echo "AUTH_JWKS_ISSUER=$KEYCLOAK_ISSUER"
+    echo "SMTP_URL=smtp://127.0.0.1:$MAIL_SMTP_PORT"
+    echo "MAILPIT_URL=$MAIL_URL"
     if kafka_sasl; then
       echo "KAFKA_SASL_MECHANISM=scram-sha-512"
       echo "KAFKA_USERNAME=admin"
