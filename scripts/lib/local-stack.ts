@@ -38,9 +38,27 @@ export interface LocalStackOptions {
   kafkaSasl?: boolean;
   /** Keycloak's HTTP port; unset: this stack runs no identity provider. */
   keycloakPort?: number;
+  /** Mailpit's SMTP and HTTP (web UI and API) ports; unset: this stack runs no mail server. */
+  mailPorts?: MailPorts;
 }
 
-export type StackServer = 'kafka' | 'store' | 'keycloak';
+export interface MailPorts {
+  smtp: number;
+  http: number;
+}
+
+export type StackServer = 'kafka' | 'store' | 'keycloak' | 'mail';
+
+/** Where services send mail (SMTP_URL) and where the messages are read back (MAILPIT_URL). */
+export interface MailServer {
+  smtpUrl: string;
+  mailpitUrl: string;
+}
+
+/** The addresses of a Mailpit of the local stack (stack.sh env prints the same). */
+export function mailServerAt(ports: MailPorts): MailServer {
+  return { smtpUrl: `smtp://127.0.0.1:${ports.smtp}`, mailpitUrl: `http://127.0.0.1:${ports.http}` };
+}
 
 /** The local realm's issuer on a Keycloak of the local stack (stack.sh sets Keycloak's hostname to it). */
 export function localIssuer(keycloakPort: number): string {
@@ -59,7 +77,8 @@ export function identityProviderAt(issuer: string): IdentityProvider {
 }
 
 /** The Kafka principals stack.sh creates with SASL: the admin, one per service, the console, a read-only subscriber. */
-export type KafkaPrincipal = 'admin' | 'events' | 'participants' | 'reports' | 'subscriber' | 'console';
+export type KafkaPrincipal =
+  'admin' | 'events' | 'participants' | 'reports' | 'notifications' | 'subscriber' | 'console';
 
 export interface KafkaCredentials {
   mechanism: 'scram-sha-512';
@@ -80,7 +99,7 @@ export function kafkaCredentialsIn(dir: string, principal: KafkaPrincipal): Kafk
 
 /**
  * The project's local stack (infra/local/stack.sh: Kafka from Maven Central, FerretDB from a
- * Go build, Keycloak when given a port) on ports and in a directory of the caller's choosing, so
+ * Go build, Keycloak when given a port, Mailpit when given its ports) on ports and in a directory of the caller's choosing, so
  * that tests can run one of their own and stop or kill its servers on purpose.
  */
 export class LocalStack {
@@ -112,7 +131,13 @@ export class LocalStack {
     return port === undefined ? undefined : identityProviderAt(localIssuer(port));
   }
 
-  /** Starts the servers side by side ('all': Kafka, the store, and Keycloak when it has a port). */
+  /** The stack's Mailpit (SMTP and HTTP addresses); undefined when it runs none. */
+  get mailServer(): MailServer | undefined {
+    const ports = this.options.mailPorts;
+    return ports === undefined ? undefined : mailServerAt(ports);
+  }
+
+  /** Starts the servers side by side ('all': Kafka, the store, Keycloak and Mailpit when they have ports). */
   start(which: StackServer | 'all' = 'all'): Promise<void> {
     return this.stack('start', this.servers(which));
   }
@@ -123,7 +148,10 @@ export class LocalStack {
 
   private servers(which: StackServer | 'all'): StackServer[] {
     if (which !== 'all') return [which];
-    return this.options.keycloakPort === undefined ? ['kafka', 'store'] : ['kafka', 'store', 'keycloak'];
+    const servers: StackServer[] = ['kafka', 'store'];
+    if (this.options.keycloakPort !== undefined) servers.push('keycloak');
+    if (this.options.mailPorts !== undefined) servers.push('mail');
+    return servers;
   }
 
   private stack(command: string, servers: StackServer[]): Promise<void> {
@@ -135,6 +163,7 @@ export class LocalStack {
       ...(this.options.keycloakPort === undefined
         ? {}
         : { STACK_KEYCLOAK_PORT: String(this.options.keycloakPort) }),
+      ...(this.options.mailPorts === undefined ? {} : mailPortsEnv(this.options.mailPorts)),
       ...(this.options.kafkaSasl === undefined
         ? {}
         : { STACK_KAFKA_SASL: this.options.kafkaSasl ? '1' : '0' }),
@@ -167,6 +196,30 @@ export class LocalKeycloak {
       STACK_KEYCLOAK_PORT: String(this.options.port),
     });
   }
+}
+
+/**
+ * Mailpit of the local stack on its own, for callers whose broker and store come from elsewhere
+ * (tests given KAFKA_BROKERS and MONGO_URL, or running them in containers).
+ */
+export class LocalMail {
+  constructor(readonly options: { dir: string; ports: MailPorts }) {}
+
+  get mailServer(): MailServer {
+    return mailServerAt(this.options.ports);
+  }
+
+  start(): Promise<void> {
+    return runStack('start', ['mail'], { STACK_DIR: this.options.dir, ...mailPortsEnv(this.options.ports) });
+  }
+
+  stop(): Promise<void> {
+    return runStack('stop', ['mail'], { STACK_DIR: this.options.dir, ...mailPortsEnv(this.options.ports) });
+  }
+}
+
+function mailPortsEnv(ports: MailPorts): Record<string, string> {
+  return { STACK_MAIL_SMTP_PORT: String(ports.smtp), STACK_MAIL_HTTP_PORT: String(ports.http) };
 }
 
 async function runStack(command: string, servers: StackServer[], env: Record<string, string>): Promise<void> {

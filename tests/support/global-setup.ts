@@ -7,8 +7,10 @@ export default async function globalSetup(): Promise<void> {
   const state = await startInfrastructure();
   process.env.KAFKA_BROKERS = state.kafkaBrokers;
   process.env.MONGO_URL = state.mongoUrl;
+  process.env.SMTP_URL = state.smtpUrl;
+  process.env.MAILPIT_URL = state.mailpitUrl;
   process.env.PLENARY_TEST_INFRASTRUCTURE = state.source;
   process.stderr.write(
-    `\n[tests] broker ${state.kafkaBrokers}, store ${state.mongoUrl} (${state.source}), identity provider ${state.oidcIssuer}; ready in ${Date.now() - started} ms\n`,
+    `\n[tests] broker ${state.kafkaBrokers}, store ${state.mongoUrl} (${state.source}), identity provider ${state.oidcIssuer}, mail ${state.smtpUrl} (read at ${state.mailpitUrl}); ready in ${Date.now() - started} ms\n`,
   );
 }

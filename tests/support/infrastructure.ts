@@ -2,7 +2,18 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, LocalKeycloak, LocalStack, localIssuer, ROOT } from './local-stack.ts';
+import {
+  freePort,
+  LocalKeycloak,
+  LocalMail,
+  LocalStack,
+  localIssuer,
+  mailServerAt,
+  ROOT,
+  type LocalStackOptions,
+  type MailPorts,
+  type MailServer,
+} from './local-stack.ts';
 
 const STATE_FILE = join(ROOT, '.stack/test/infrastructure.json');
 export const TEST_STACK_DIR = join(ROOT, '.stack/test');
@@ -15,25 +26,48 @@ export interface InfrastructureState {
   mongoUrl: string;
   /** the OpenID Connect issuer of the plenary realm the tests sign in with */
   oidcIssuer: string;
+  /** where the services send mail, and Mailpit's API that the tests read it back from */
+  smtpUrl: string;
+  mailpitUrl: string;
   containers?: string[];
-  localStack?: { dir: string; kafkaPort: number; storePort: number; keycloakPort?: number };
+  localStack?: LocalStackOptions;
   /** a Keycloak started on its own (when the broker and the store came from elsewhere) */
   keycloak?: { dir: string; port: number };
+  /** a Mailpit started on its own (when the broker and the store came from elsewhere) */
+  mail?: { dir: string; ports: MailPorts };
 }
 
-type BrokerAndStore = Omit<InfrastructureState, 'oidcIssuer' | 'keycloak'>;
+type BrokerAndStore = Omit<
+  InfrastructureState,
+  'oidcIssuer' | 'keycloak' | 'smtpUrl' | 'mailpitUrl' | 'mail'
+>;
 
-/** The fixed ports of the local test stack, which a free port for Keycloak must not take. */
+/** The fixed ports of the local test stack, which free ports for Keycloak and Mailpit must not take. */
 const KAFKA_PORT = Number(process.env.TEST_STACK_KAFKA_PORT ?? 19092);
 const STORE_PORT = Number(process.env.TEST_STACK_STORE_PORT ?? 37017);
+const taken = new Set([KAFKA_PORT, KAFKA_PORT + 1, STORE_PORT]);
 
-/** TEST_STACK_KEYCLOAK_PORT, else a free port (two checkouts may run their tests at once). */
-async function keycloakPort(): Promise<number> {
-  if (process.env.TEST_STACK_KEYCLOAK_PORT) return Number(process.env.TEST_STACK_KEYCLOAK_PORT);
-  for (;;) {
-    const port = await freePort();
-    if (![KAFKA_PORT, KAFKA_PORT + 1, STORE_PORT].includes(port)) return port;
-  }
+/** The port in `variable`, else a free one (two checkouts may run their tests at once). */
+async function testPort(variable: string): Promise<number> {
+  let port = Number(process.env[variable] ?? 0);
+  while (!port || taken.has(port)) port = await freePort();
+  taken.add(port);
+  return port;
+}
+
+const keycloakPort = () => testPort('TEST_STACK_KEYCLOAK_PORT');
+
+async function mailPorts(): Promise<MailPorts> {
+  return {
+    smtp: await testPort('TEST_STACK_MAIL_SMTP_PORT'),
+    http: await testPort('TEST_STACK_MAIL_HTTP_PORT'),
+  };
+}
+
+/** SMTP_URL and MAILPIT_URL when both are set (a mail server of the caller's); else undefined. */
+function givenMailServer(): MailServer | undefined {
+  const { SMTP_URL: smtpUrl, MAILPIT_URL: mailpitUrl } = process.env;
+  return smtpUrl && mailpitUrl ? { smtpUrl, mailpitUrl } : undefined;
 }
 
 async function dockerAnswers(): Promise<boolean> {
@@ -60,14 +94,15 @@ async function startContainers(): Promise<BrokerAndStore> {
   };
 }
 
-async function startLocalStack(withKeycloak: boolean): Promise<BrokerAndStore> {
+async function startLocalStack(withKeycloak: boolean, withMail: boolean): Promise<BrokerAndStore> {
   const stack = new LocalStack({
     dir: join(TEST_STACK_DIR, 'shared'),
     kafkaPort: KAFKA_PORT,
     storePort: STORE_PORT,
     ...(withKeycloak ? { keycloakPort: await keycloakPort() } : {}),
+    ...(withMail ? { mailPorts: await mailPorts() } : {}),
   });
-  // One stack.sh start: Kafka, the store and Keycloak come up side by side.
+  // One stack.sh start: Kafka, the store, Keycloak and Mailpit come up side by side.
   await stack.start();
   return {
     source: 'local-stack',
@@ -81,29 +116,31 @@ async function startLocalStack(withKeycloak: boolean): Promise<BrokerAndStore> {
  * Brings up the broker, the store and the identity provider the tests talk to: KAFKA_BROKERS and
  * MONGO_URL when set; else Kafka and MongoDB in containers when a Docker engine answers; else the
  * project's own local stack (the path CI takes on machines without Docker). The identity provider:
- * OIDC_ISSUER_URL when set (a Keycloak with the plenary realm), else the local stack's Keycloak,
+ * OIDC_ISSUER_URL when set (a Keycloak with the plenary realm), else the local stack's Keycloak;
+ * the mail server: SMTP_URL and MAILPIT_URL when set, else the local stack's Mailpit; each
  * started once per run beside the rest.
  */
 export async function startInfrastructure(): Promise<InfrastructureState> {
   const givenIssuer = process.env.OIDC_ISSUER_URL;
+  const givenMail = givenMailServer();
   let state: InfrastructureState;
-  if (process.env.KAFKA_BROKERS && process.env.MONGO_URL) {
-    const environment: BrokerAndStore = {
-      source: 'environment',
-      kafkaBrokers: process.env.KAFKA_BROKERS,
-      mongoUrl: process.env.MONGO_URL,
-    };
-    state = givenIssuer ? { ...environment, oidcIssuer: givenIssuer } : await withLocalKeycloak(environment);
-  } else if (await dockerAnswers()) {
-    const [containers, keycloak] = await Promise.all([
-      startContainers(),
+  const { KAFKA_BROKERS: givenBrokers, MONGO_URL: givenStore } = process.env;
+  if ((givenBrokers && givenStore) || (await dockerAnswers())) {
+    // Keycloak and Mailpit of the local stack, each on its own, beside the broker and the store.
+    const [brokerAndStore, keycloak, mail] = await Promise.all([
+      givenBrokers && givenStore ? environmentBrokerAndStore(givenBrokers, givenStore) : startContainers(),
       givenIssuer ? undefined : startKeycloak(),
+      givenMail ? undefined : startMail(),
     ]);
-    state = { ...containers, ...keycloakState(keycloak, givenIssuer) };
+    state = { ...brokerAndStore, ...keycloakState(keycloak, givenIssuer), ...mailState(mail, givenMail) };
   } else {
-    const stack = await startLocalStack(!givenIssuer);
-    const port = stack.localStack?.keycloakPort;
-    state = { ...stack, oidcIssuer: givenIssuer ?? localIssuer(port!) };
+    const stack = await startLocalStack(!givenIssuer, !givenMail);
+    const { keycloakPort: port, mailPorts: ports } = stack.localStack!;
+    state = {
+      ...stack,
+      oidcIssuer: givenIssuer ?? localIssuer(port!),
+      ...(givenMail ?? mailServerAt(ports!)),
+    };
   }
   mkdirSync(TEST_STACK_DIR, { recursive: true });
   writeFileSync(STATE_FILE, JSON.stringify(state));
@@ -121,8 +158,20 @@ function keycloakState(keycloak: LocalKeycloak | undefined, givenIssuer: string 
   return { oidcIssuer: keycloak.identityProvider.issuer, keycloak: keycloak.options };
 }
 
-async function withLocalKeycloak(environment: BrokerAndStore): Promise<InfrastructureState> {
-  return { ...environment, ...keycloakState(await startKeycloak(), undefined) };
+// The broker and the store from KAFKA_BROKERS and MONGO_URL: nothing to start.
+async function environmentBrokerAndStore(kafkaBrokers: string, mongoUrl: string): Promise<BrokerAndStore> {
+  return { source: 'environment', kafkaBrokers, mongoUrl };
+}
+
+async function startMail(): Promise<LocalMail> {
+  const mail = new LocalMail({ dir: join(TEST_STACK_DIR, 'mail'), ports: await mailPorts() });
+  await mail.start();
+  return mail;
+}
+
+function mailState(mail: LocalMail | undefined, given: MailServer | undefined) {
+  if (!mail) return given!;
+  return { ...mail.mailServer, mail: mail.options };
 }
 
 /** What startInfrastructure recorded for this run (the tests read the identity provider from it). */
@@ -150,6 +199,10 @@ export async function stopInfrastructure(): Promise<void> {
   if (state.keycloak) {
     await new LocalKeycloak(state.keycloak).stop();
     rmSync(state.keycloak.dir, { recursive: true, force: true });
+  }
+  if (state.mail) {
+    await new LocalMail(state.mail).stop();
+    rmSync(state.mail.dir, { recursive: true, force: true });
   }
   if (state.source === 'local-stack' && state.localStack) {
     await new LocalStack(state.localStack).stop();
