@@ -18,7 +18,7 @@ import {
 import { serviceArgs } from './lib/service-process.js';
 
 /**
- * `npm start`: the local stack (Kafka, FerretDB, Keycloak), the three services, the web console,
+ * `npm start`: the local stack (Kafka, FerretDB, Keycloak, Mailpit), the services, the web console,
  * and the demo meeting, whose coordinators the demo users are.
  * Service logs go to .stack/dev/logs; a service that dies is started again. Ctrl-C stops the
  * services and, if this command started it, the local stack.
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   say(
     stackWasRunning
       ? 'local stack already running'
-      : 'starting the local stack (Kafka, FerretDB and Keycloak)…',
+      : 'starting the local stack (Kafka, FerretDB, Keycloak and Mailpit)…',
   );
   devStack.start();
   await devStack.provisionKafkaAccess();
@@ -132,6 +132,8 @@ async function main(): Promise<void> {
   const env = {
     KAFKA_BROKERS: devStack.kafkaBrokers,
     MONGO_URL: devStack.mongoUrl,
+    // Every email a service sends goes to the local Mailpit, never to a real recipient.
+    SMTP_URL: devStack.mailServer.smtpUrl,
     AUTH_JWT_SECRET: secret,
     // People signed in at the local Keycloak, beside the local tokens printed below.
     ...identityProviderEnv(),
@@ -217,6 +219,7 @@ async function main(): Promise<void> {
     `identity provider: ${devStack.identityProvider.issuer} (Keycloak); demo users (username, password, role):`,
   );
   for (const line of demoUserLines()) process.stdout.write(`${line}\n`);
+  say(`Mail (Mailpit): ${devStack.mailServer.mailpitUrl} — every email Plenary sends lands here`);
   say(`API docs: ${urls.events}/docs  ${urls.participants}/docs  ${urls.reports}/docs`);
   say(
     `the web console: ${urls.console}  (sign in as a demo user above; the coordinators act for KAZ and AFG at the next meeting)`,

@@ -497,7 +497,7 @@ mail_ui_note() {
 start_mail() {
   local pidfile="$MAIL_DIR/mail.pid"
   if pid_alive "$pidfile"; then
-    log "mail already running (pid $(cat "$pidfile"), SMTP port $MAIL_SMTP_PORT, HTTP port $MAIL_HTTP_PORT)"
+    log "mail already running (pid $(cat "$pidfile"), SMTP port $MAIL_SMTP_PORT, HTTP port $MAIL_HTTP_PORT)$(mail_ui_note)"
     return 0
   fi
   port_open "$MAIL_SMTP_PORT" && die "port $MAIL_SMTP_PORT is taken by another process; set STACK_MAIL_SMTP_PORT"

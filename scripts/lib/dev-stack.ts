@@ -10,9 +10,11 @@ import {
   identityProviderAt,
   kafkaCredentialsIn,
   localIssuer,
+  mailServerAt,
   type IdentityProvider,
   type KafkaCredentials,
   type KafkaPrincipal,
+  type MailServer,
 } from './local-stack.js';
 
 /** The repository root (scripts run from dist/scripts/…). */
@@ -27,6 +29,8 @@ export const DEV_DIR = resolve(process.env.STACK_DIR ?? join(ROOT, '.stack/dev')
 export const KAFKA_PORT = Number(process.env.STACK_KAFKA_PORT ?? 9092);
 export const STORE_PORT = Number(process.env.STACK_STORE_PORT ?? 27017);
 export const KEYCLOAK_PORT = Number(process.env.STACK_KEYCLOAK_PORT ?? 8180);
+export const MAIL_SMTP_PORT = Number(process.env.STACK_MAIL_SMTP_PORT ?? 1025);
+export const MAIL_HTTP_PORT = Number(process.env.STACK_MAIL_HTTP_PORT ?? 8025);
 /** The development broker authenticates and authorises (as a deployment's should) unless STACK_KAFKA_SASL=0. */
 const KAFKA_SASL = process.env.STACK_KAFKA_SASL ?? '1';
 
@@ -37,6 +41,8 @@ function stack(command: string): string {
       STACK_DIR: DEV_DIR,
       STACK_KAFKA_SASL: KAFKA_SASL,
       STACK_KEYCLOAK_PORT: String(KEYCLOAK_PORT),
+      STACK_MAIL_SMTP_PORT: String(MAIL_SMTP_PORT),
+      STACK_MAIL_HTTP_PORT: String(MAIL_HTTP_PORT),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
@@ -52,7 +58,7 @@ export const devStack = {
       return false;
     }
   },
-  /** Kafka, the store and Keycloak, side by side (stack.sh start). */
+  /** Kafka, the store, Keycloak and Mailpit, side by side (stack.sh start). */
   start(): void {
     stack('start');
   },
@@ -63,6 +69,8 @@ export const devStack = {
   mongoUrl: `mongodb://127.0.0.1:${STORE_PORT}`,
   /** The local Keycloak's plenary realm (issuer http://127.0.0.1:8180/realms/plenary by default). */
   identityProvider: identityProviderAt(localIssuer(KEYCLOAK_PORT)) as IdentityProvider,
+  /** The local Mailpit: SMTP_URL for the services, its web UI and API where every email lands. */
+  mailServer: mailServerAt({ smtp: MAIL_SMTP_PORT, http: MAIL_HTTP_PORT }) as MailServer,
   /** A principal's SCRAM credentials, once the stack has started with SASL; undefined without. */
   kafkaCredentials(principal: KafkaPrincipal): KafkaCredentials | undefined {
     return kafkaCredentialsIn(DEV_DIR, principal);

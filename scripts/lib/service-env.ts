@@ -20,13 +20,14 @@ export function serviceName(value: string | undefined): ServiceName {
 
 /**
  * The environment a tool shares with a service: the service's own variables when set (the same
- * KAFKA_*, MONGO_* a deployment gives it), else the local stack's, where a tool acts as the
+ * KAFKA_*, MONGO_*, SMTP_URL a deployment gives it), else the local stack's, where a tool acts as the
  * Kafka admin (re-driving a dead letter writes to another service's topic). Tools never check tokens.
  */
 export function serviceEnvironment(): Record<string, string> {
   return {
     KAFKA_BROKERS: devStack.kafkaBrokers,
     MONGO_URL: devStack.mongoUrl,
+    SMTP_URL: devStack.mailServer.smtpUrl,
     ...(process.env.KAFKA_BROKERS ? {} : kafkaAuthEnv('admin')),
     ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<
       string,
